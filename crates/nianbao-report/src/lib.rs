@@ -1,0 +1,15 @@
+//! The structured model of 《法治政府建设年度情况报告》: meta, preface, parts and their block
+//! trees; the templates that know the statutory parts; numbering generated from position.
+
+mod date;
+pub mod numbering;
+mod outline;
+mod report;
+pub mod template;
+pub mod text;
+
+pub use date::{DateError, DocDate};
+pub use numbering::HeadingLevel;
+pub use outline::OutlineEntry;
+pub use report::{Block, Heading, Imprint, Meta, Paragraph, Part, Report, StructureError, Visit};
+pub use template::{Template, TemplateError, TemplatePart};
