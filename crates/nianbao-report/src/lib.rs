@@ -5,6 +5,7 @@ mod date;
 pub mod numbering;
 mod outline;
 mod report;
+pub mod synthetic;
 pub mod template;
 pub mod text;
 
