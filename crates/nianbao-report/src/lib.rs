@@ -4,6 +4,7 @@
 mod date;
 pub mod numbering;
 mod outline;
+mod plain;
 mod report;
 pub mod synthetic;
 pub mod template;
