@@ -1,6 +1,7 @@
 //! The structured model of 《法治政府建设年度情况报告》: meta, preface, parts and their block
 //! trees; the templates that know the statutory parts; numbering generated from position.
 
+mod carry;
 mod date;
 pub mod numbering;
 mod outline;

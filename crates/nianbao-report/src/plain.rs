@@ -4,17 +4,33 @@ use crate::{Report, Visit};
 
 impl Report {
     /// Every paragraph of the report in print order, markers generated: title lines, 主送,
-    /// preface, headings with their run-in bodies, paragraphs, 署名 and 成文日期.
+    /// preface, headings with their run-in bodies, paragraphs, 署名 and 成文日期. Empty
+    /// paragraphs (an editor's placeholders) are not printed.
     pub fn printed_paragraphs(&self) -> Vec<String> {
         let mut out: Vec<String> = self.title().split('\n').map(str::to_string).collect();
-        if let Some(r) = self.meta.recipient.as_deref().filter(|r| !r.trim().is_empty()) {
+        if let Some(r) = self
+            .meta
+            .recipient
+            .as_deref()
+            .filter(|r| !r.trim().is_empty())
+        {
             out.push(format!("{r}："));
         }
-        out.extend(self.preface.iter().map(|p| p.text.clone()));
+        out.extend(
+            self.preface
+                .iter()
+                .filter(|p| !p.is_blank())
+                .map(|p| p.text.clone()),
+        );
         self.walk(|v| match v {
-            Visit::Part { part, marker } => out.push(format!("{marker}{}{}", part.heading, part.body)),
-            Visit::Heading { heading, marker, .. } => out.push(format!("{marker}{}{}", heading.text, heading.body)),
-            Visit::Paragraph(p) => out.push(p.text.clone()),
+            Visit::Part { part, marker } => {
+                out.push(format!("{marker}{}{}", part.heading, part.body))
+            }
+            Visit::Heading {
+                heading, marker, ..
+            } => out.push(format!("{marker}{}{}", heading.text, heading.body)),
+            Visit::Paragraph(p) if !p.is_blank() => out.push(p.text.clone()),
+            Visit::Paragraph(_) => {}
         });
         out.push(self.signature().to_string());
         if let Some(d) = self.meta.date {

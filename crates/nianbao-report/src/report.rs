@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::{DocDate, HeadingLevel, Template, template};
 
 /// One annual report. Numbering is never stored: it follows from the order of parts and blocks.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Report {
     /// What stands around the body: issuer, year, title, recipient, signature, date, 版记.
@@ -18,6 +19,7 @@ pub struct Report {
 }
 
 /// The report's meta data.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meta {
     /// Id of the template the report follows (file `assets/templates/{id}.toml`).
@@ -55,6 +57,7 @@ fn default_template() -> String {
 }
 
 /// 版记 (GB/T 9704 7.4): 抄送, 印发机关 and 印发日期.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Imprint {
     /// 抄送机关, as they are to be listed (without `抄送：` and the final `。`).
@@ -67,10 +70,12 @@ pub struct Imprint {
 }
 
 /// A first-level part of the report, numbered 一、二、….
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Part {
     /// Row id once stored.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(type = "number", optional))]
     pub id: Option<i64>,
     /// Key of the template's statutory part this part fills; `None` for an extra part.
     #[serde(default)]
@@ -86,6 +91,7 @@ pub struct Part {
 }
 
 /// A block inside a part: a heading (with its own children) or a paragraph.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Block {
@@ -96,10 +102,12 @@ pub enum Block {
 }
 
 /// A heading of level two to four; its level is its depth below the part.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Heading {
     /// Row id once stored.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(type = "number", optional))]
     pub id: Option<i64>,
     /// The heading sentence, without its marker (a run-in one keeps its final `。`).
     pub text: String,
@@ -112,10 +120,12 @@ pub struct Heading {
 }
 
 /// A body paragraph.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Paragraph {
     /// Row id once stored.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(type = "number", optional))]
     pub id: Option<i64>,
     /// The paragraph's text.
     pub text: String,
@@ -139,6 +149,11 @@ impl Paragraph {
             id: None,
             text: text.into(),
         }
+    }
+
+    /// Whether the paragraph holds nothing to print (a placeholder the drafter left empty).
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
     }
 }
 
@@ -186,7 +201,8 @@ impl Meta {
 }
 
 impl Report {
-    /// A new, empty report with one part per statutory part of `template`.
+    /// A new report with one part per statutory part of `template`; the preface and each part
+    /// start with one empty paragraph, where the editor shows the part's 写作提示.
     pub fn from_template(template: &Template, issuer: impl Into<String>, year: u16) -> Self {
         let mut meta = Meta::new(issuer, year);
         meta.template = template.id.clone();
@@ -195,12 +211,13 @@ impl Report {
             .iter()
             .map(|p| Part {
                 statutory: Some(p.key.clone()),
+                blocks: vec![Block::Paragraph(Paragraph::new(""))],
                 ..Part::new(template.render(&p.heading, &meta))
             })
             .collect();
         Report {
             meta,
-            preface: Vec::new(),
+            preface: vec![Paragraph::new("")],
             parts,
         }
     }
@@ -352,9 +369,13 @@ mod tests {
                 "1.",
                 "2.",
                 "二、",
+                "¶",
                 "三、",
+                "¶",
                 "四、",
-                "五、"
+                "¶",
+                "五、",
+                "¶"
             ]
         );
     }

@@ -31,6 +31,10 @@ fn paragraph(seed: usize, cells: usize) -> String {
 pub fn report(pages: usize) -> Report {
     let mut r = Report::from_template(template::default_template(), "某市某区某镇人民政府", 2023);
     r.meta.recipient = Some("区委、区政府".into());
+    r.preface.clear();
+    for part in &mut r.parts {
+        part.blocks.clear();
+    }
     r.preface.push(Paragraph::new(paragraph(0, 200)));
     // One item of level 2 holds roughly one page: its heading, one paragraph and two run-in items.
     let items = pages.max(1);

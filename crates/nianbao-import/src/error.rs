@@ -1,0 +1,91 @@
+//! Why an import was refused: one clear English line each, naming the file or the limit.
+
+use std::{fmt, path::PathBuf};
+
+use crate::MAX_TEXT_BYTES;
+
+/// What was being imported, so that a message can name it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// A file on disk.
+    File(PathBuf),
+    /// Bytes or text handed over in memory.
+    Text,
+}
+
+impl fmt::Display for Input {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Input::File(p) => write!(f, "{}", p.display()),
+            Input::Text => f.write_str("the text"),
+        }
+    }
+}
+
+/// Why a file or text could not be imported.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ImportError {
+    /// The path names no file.
+    #[error("file not found: {}", .path.display())]
+    NotFound { path: PathBuf },
+
+    /// The file exists but cannot be read (permissions, a directory, a device).
+    #[error("cannot read {}: {reason}", .path.display())]
+    Unreadable { path: PathBuf, reason: String },
+
+    /// Zero bytes, or nothing but whitespace.
+    #[error("{input} is empty: it holds no text to import")]
+    Empty { input: Input },
+
+    /// Larger than [`MAX_TEXT_BYTES`].
+    #[error(
+        "{input} is too large ({size} bytes); text reports over 10 MB ({limit} bytes) are refused",
+        limit = MAX_TEXT_BYTES
+    )]
+    TooLarge { input: Input, size: u64 },
+
+    /// NUL bytes or a high share of control characters.
+    #[error("{input} holds binary data, not text (NUL bytes or many control characters)")]
+    Binary { input: Input },
+
+    /// The bytes are a known non-text format whatever the file is called.
+    #[error("{input} is not plain text: it looks like {looks_like}")]
+    NotText {
+        input: Input,
+        looks_like: &'static str,
+    },
+
+    /// A `.docx`/`.doc` file: not supported yet.
+    #[error(
+        "{}: Word import is not available yet; save the report as plain text (.txt)",
+        .path.display()
+    )]
+    WordNotAvailable { path: PathBuf },
+
+    /// Any extension other than `.txt`/`.text`.
+    #[error(
+        "cannot import {}: only plain-text reports (.txt) can be imported",
+        .path.display()
+    )]
+    UnsupportedExtension { path: PathBuf },
+
+    /// Neither UTF-8, UTF-16 with a byte-order mark nor GB18030/GBK.
+    #[error("{input} cannot be decoded: it is neither UTF-8, UTF-16 nor GB18030/GBK text")]
+    Undecodable { input: Input },
+
+    /// Text, but not a report (no title, no part headings).
+    #[error("{input} does not look like a report: {reason}")]
+    NoReport { input: Input, reason: String },
+
+    /// No `2023年` in the title and no 成文日期 at the end.
+    #[error(
+        "{input}: no year found; looked for a year such as 2023年 in the title “{title}” and for a date such as 2024年3月28日 on the last lines"
+    )]
+    NoYear { input: Input, title: String },
+
+    /// No 机关全称 before the year in the title and no 署名 line.
+    #[error(
+        "{input}: no issuer found; looked for the organ's name before the year in the title “{title}” and for a signature line above the date"
+    )]
+    NoIssuer { input: Input, title: String },
+}
