@@ -1,0 +1,63 @@
+//! The command line's shape.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Nianbao (年报): draft the annual report on rule-of-law government construction and export it
+/// as a GB/T 9704 Word file.
+#[derive(Debug, Parser)]
+#[command(name = "nianbao", version, about)]
+pub struct Cli {
+    /// Database file (default: $NIANBAO_DB, else nianbao.db in the OS data directory).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// What to do.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create an empty report from the template; prints its id.
+    New {
+        /// 机关全称: full name of the issuing organ.
+        #[arg(long)]
+        issuer: String,
+        /// 年度: the year reported on.
+        #[arg(long)]
+        year: u16,
+    },
+    /// Import a report from a text file (.txt: UTF-8, UTF-16 or GB18030/GBK); prints its id.
+    Import {
+        /// The file to import.
+        file: PathBuf,
+    },
+    /// List the reports.
+    List {
+        /// Print a JSON array instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a report: its printed text, or the structured report with --json.
+    Show {
+        /// The report's id.
+        id: i64,
+        /// Print the structured report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the title and every heading with its number (a table of contents).
+    Outline {
+        /// The report's id.
+        id: i64,
+    },
+    /// Export a report as a GB/T 9704 Word file.
+    Export {
+        /// The report's id.
+        id: i64,
+        /// Where to write the .docx file.
+        #[arg(long, value_name = "FILE.docx")]
+        out: PathBuf,
+    },
+}
