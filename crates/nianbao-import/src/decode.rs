@@ -2,7 +2,10 @@
 
 use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE};
 
-use crate::error::{ImportError, Input};
+use crate::{
+    error::{ImportError, Input},
+    warning::{ImportWarning, SourceEncoding},
+};
 
 /// Decoded text and what it was decoded from.
 #[derive(Debug)]
@@ -10,7 +13,7 @@ pub(crate) struct Decoded {
     /// The text, with line ends still as they were.
     pub text: String,
     /// Set when the encoding is worth telling the drafter about (not plain UTF-8).
-    pub note: Option<String>,
+    pub note: Option<ImportWarning>,
 }
 
 /// Decodes the bytes; NULs outside UTF-16 mean binary data, decoding errors are refused.
@@ -30,10 +33,12 @@ pub(crate) fn decode(bytes: &[u8], input: &Input) -> Result<Decoded, ImportError
         return Err(undecodable());
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        return strict(UTF_16LE, rest, "read as UTF-16LE").ok_or_else(undecodable);
+        return strict(UTF_16LE, rest, SourceEncoding::Utf16Le { bom: true })
+            .ok_or_else(undecodable);
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        return strict(UTF_16BE, rest, "read as UTF-16BE").ok_or_else(undecodable);
+        return strict(UTF_16BE, rest, SourceEncoding::Utf16Be { bom: true })
+            .ok_or_else(undecodable);
     }
     if bytes.contains(&0) {
         return utf16_without_bom(bytes).ok_or_else(|| ImportError::Binary {
@@ -46,19 +51,14 @@ pub(crate) fn decode(bytes: &[u8], input: &Input) -> Result<Decoded, ImportError
             note: None,
         });
     }
-    strict(
-        GB18030,
-        bytes,
-        "read as GB18030/GBK (the file is not UTF-8)",
-    )
-    .ok_or_else(undecodable)
+    strict(GB18030, bytes, SourceEncoding::Gb18030).ok_or_else(undecodable)
 }
 
-fn strict(encoding: &'static Encoding, bytes: &[u8], note: &str) -> Option<Decoded> {
+fn strict(encoding: &'static Encoding, bytes: &[u8], source: SourceEncoding) -> Option<Decoded> {
     let text = encoding.decode_without_bom_handling_and_without_replacement(bytes)?;
     Some(Decoded {
         text: text.into_owned(),
-        note: Some(note.to_string()),
+        note: Some(ImportWarning::Decoded { encoding: source }),
     })
 }
 
@@ -78,15 +78,14 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<Decoded> {
     };
     // CJK characters like 一 (U+4E00) put a NUL on the other side now and then.
     let (even, odd) = (nuls(0), nuls(1));
-    let encoding = if odd >= 2 && odd >= 3 * even {
-        UTF_16LE
+    let (encoding, source) = if odd >= 2 && odd >= 3 * even {
+        (UTF_16LE, SourceEncoding::Utf16Le { bom: false })
     } else if even >= 2 && even >= 3 * odd {
-        UTF_16BE
+        (UTF_16BE, SourceEncoding::Utf16Be { bom: false })
     } else {
         return None;
     };
-    let note = format!("read as {} (no byte-order mark)", encoding.name());
-    let decoded = strict(encoding, bytes, &note)?;
+    let decoded = strict(encoding, bytes, source)?;
     let clean = decoded
         .text
         .chars()
@@ -131,13 +130,23 @@ mod tests {
         let (gbk, _, _) = GB18030.encode(TEXT);
         let d = ok(&gbk);
         assert_eq!(d.text, TEXT);
-        assert!(d.note.unwrap().contains("GB18030"));
+        assert_eq!(
+            d.note,
+            Some(ImportWarning::Decoded {
+                encoding: SourceEncoding::Gb18030
+            })
+        );
         let le: Vec<u8> = TEXT.encode_utf16().flat_map(u16::to_le_bytes).collect();
         let be: Vec<u8> = TEXT.encode_utf16().flat_map(u16::to_be_bytes).collect();
         assert_eq!(ok(&[b"\xFF\xFE".as_slice(), &le].concat()).text, TEXT);
         assert_eq!(ok(&[b"\xFE\xFF".as_slice(), &be].concat()).text, TEXT);
-        assert_eq!(ok(&le).text, TEXT);
-        assert_eq!(ok(&be).text, TEXT);
+        let utf16 = |encoding| Some(ImportWarning::Decoded { encoding });
+        let d = ok(&le);
+        assert_eq!(d.text, TEXT);
+        assert_eq!(d.note, utf16(SourceEncoding::Utf16Le { bom: false }));
+        let d = ok(&be);
+        assert_eq!(d.text, TEXT);
+        assert_eq!(d.note, utf16(SourceEncoding::Utf16Be { bom: false }));
     }
 
     #[test]

@@ -43,12 +43,14 @@ mod signoff;
 mod sniff;
 mod statutory;
 mod structure;
+mod warning;
 
 use std::path::Path;
 
 use nianbao_report::{Report, template};
 
 pub use error::{ImportError, Input};
+pub use warning::{ImportWarning, SourceEncoding};
 
 /// Largest text file imported (10 MB); a report is a few dozen KB, so larger files are refused.
 pub const MAX_TEXT_BYTES: u64 = 10 * 1024 * 1024;
@@ -58,8 +60,9 @@ pub const MAX_TEXT_BYTES: u64 = 10 * 1024 * 1024;
 pub struct Imported {
     /// The report as recognised, following the default template.
     pub report: Report,
-    /// What was dropped, guessed or renumbered, in English, e.g. `dropped 3 control characters`.
-    pub warnings: Vec<String>,
+    /// What was dropped, guessed or renumbered; displayed in English, e.g.
+    /// `dropped 3 control characters`.
+    pub warnings: Vec<ImportWarning>,
 }
 
 /// Imports a `.txt` report file: checks extension, size and content before decoding it.
@@ -109,7 +112,7 @@ fn import_bytes(bytes: &[u8], input: Input) -> Result<Imported, ImportError> {
 fn import_decoded(
     text: &str,
     input: Input,
-    mut warnings: Vec<String>,
+    mut warnings: Vec<ImportWarning>,
 ) -> Result<Imported, ImportError> {
     let mut text = decode::normalise_line_ends(text);
     let (controls, chars) = controls::count_controls(&text);
@@ -118,10 +121,7 @@ fn import_decoded(
     }
     let dropped = controls::strip_controls(&mut text);
     if dropped > 0 {
-        warnings.push(format!(
-            "dropped {dropped} control character{}",
-            plural(dropped)
-        ));
+        warnings.push(ImportWarning::ControlCharactersDropped { count: dropped });
     }
     let report = recognise(&text, &input, &mut warnings)?;
     tracing::debug!(
@@ -134,7 +134,11 @@ fn import_decoded(
 }
 
 /// Reads the structure of clean text (line ends `\n`, no controls).
-fn recognise(text: &str, input: &Input, warnings: &mut Vec<String>) -> Result<Report, ImportError> {
+fn recognise(
+    text: &str,
+    input: &Input,
+    warnings: &mut Vec<ImportWarning>,
+) -> Result<Report, ImportError> {
     let all = lines::split(text);
     if all.is_empty() {
         return Err(ImportError::Empty {
@@ -144,14 +148,9 @@ fn recognise(text: &str, input: &Input, warnings: &mut Vec<String>) -> Result<Re
     let (chrome, lines): (Vec<_>, Vec<_>) =
         all.into_iter().partition(|l| chrome::is_chrome(l.text));
     if !chrome.is_empty() {
-        let numbers: Vec<String> = chrome.iter().map(|l| l.no.to_string()).collect();
-        warnings.push(format!(
-            "dropped {} line{} of publication chrome (source, date, print, font size, page numbers): line{} {}",
-            chrome.len(),
-            plural(chrome.len()),
-            plural(chrome.len()),
-            numbers.join(", ")
-        ));
+        warnings.push(ImportWarning::ChromeDropped {
+            lines: chrome.iter().map(|l| l.no).collect(),
+        });
     }
     let front = meta::read_front(&lines, input)?;
     let template = template::default_template();
@@ -172,8 +171,4 @@ fn recognise(text: &str, input: &Input, warnings: &mut Vec<String>) -> Result<Re
         preface: body.preface,
         parts: body.parts,
     })
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }

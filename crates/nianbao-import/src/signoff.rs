@@ -7,6 +7,7 @@ use crate::{
     dates,
     lines::{Line, compact, has_sentence_punctuation, trim},
     markers,
+    warning::ImportWarning,
 };
 
 /// What the sign-off lines held.
@@ -59,7 +60,7 @@ const ORGAN_ENDINGS: &[&str] = &[
 pub(crate) fn read(
     lines: &[Line<'_>],
     issuer: Option<&str>,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<ImportWarning>,
 ) -> (SignOff, usize) {
     let mut s = SignOff::default();
     let mut end = lines.len();
@@ -85,10 +86,10 @@ pub(crate) fn read(
         && end >= 2
         && date_line(lines[end - 2].text).is_some()
     {
-        warnings.push(format!(
-            "line {}: dropped the note “{}” after the date (the report has no field for it)",
-            note.no, note.text
-        ));
+        warnings.push(ImportWarning::NoteDropped {
+            line: note.no,
+            note: note.text.to_string(),
+        });
         end -= 1;
     }
 
@@ -196,7 +197,7 @@ mod tests {
     use super::*;
     use crate::lines::split;
 
-    fn read_text(text: &str, issuer: Option<&str>) -> (SignOff, Vec<String>, Vec<String>) {
+    fn read_text(text: &str, issuer: Option<&str>) -> (SignOff, Vec<String>, Vec<ImportWarning>) {
         let lines = split(text);
         let mut warnings = Vec::new();
         let (s, end) = read(&lines, issuer, &mut warnings);
@@ -244,7 +245,13 @@ mod tests {
         assert_eq!(imprint.cc.as_deref(), Some("区委依法治区办"));
         assert_eq!(imprint.printer, "某区司法局办公室");
         assert_eq!(imprint.date, DocDate::new(2024, 3, 29).unwrap());
-        assert_eq!(warnings.len(), 1);
+        assert_eq!(
+            warnings,
+            [ImportWarning::NoteDropped {
+                line: 3,
+                note: "（此件公开发布）".into()
+            }]
+        );
     }
 
     #[test]

@@ -9,7 +9,9 @@
 
 use std::collections::HashMap;
 
-use nianbao_report::{HeadingLevel, Meta, Part, Template};
+use nianbao_report::{Meta, Part, Template};
+
+use crate::warning::ImportWarning;
 
 /// Least similarity (0–1) for a part to count as a statutory part at all.
 const MIN_SIMILARITY: f64 = 0.3;
@@ -28,7 +30,7 @@ pub(crate) fn map_parts(
     parts: &mut [Part],
     template: &Template,
     meta: &Meta,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<ImportWarning>,
 ) {
     let wanted: Vec<Vec<char>> = template
         .parts
@@ -56,11 +58,10 @@ pub(crate) fn map_parts(
     }
     for (i, part) in parts.iter().enumerate() {
         if part.statutory.is_none() {
-            warnings.push(format!(
-                "part {} “{}” matches no statutory part of the template; kept as an extra part",
-                HeadingLevel::One.marker(i + 1),
-                part.heading
-            ));
+            warnings.push(ImportWarning::ExtraPart {
+                number: i + 1,
+                heading: part.heading.clone(),
+            });
         }
     }
     for tp in &template.parts {
@@ -68,10 +69,10 @@ pub(crate) fn map_parts(
             .iter()
             .any(|p| p.statutory.as_deref() == Some(&tp.key))
         {
-            warnings.push(format!(
-                "no part matches the statutory part “{}”",
-                template.render(&tp.heading, meta)
-            ));
+            warnings.push(ImportWarning::MissingStatutoryPart {
+                key: tp.key.clone(),
+                heading: template.render(&tp.heading, meta),
+            });
         }
     }
 }

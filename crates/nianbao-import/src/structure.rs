@@ -3,7 +3,7 @@
 
 use nianbao_report::{Block, Heading, HeadingLevel, Paragraph, Part};
 
-use crate::{lines::Line, markers};
+use crate::{lines::Line, markers, warning::ImportWarning};
 
 /// The preface and parts read from the body lines.
 #[derive(Debug, Default)]
@@ -28,11 +28,11 @@ struct Builder<'w> {
     /// Level-2 headings of the current part so far.
     part_headings: usize,
     open: Vec<Open>,
-    warnings: &'w mut Vec<String>,
+    warnings: &'w mut Vec<ImportWarning>,
 }
 
 /// Reads body lines (title, recipient and sign-off already removed) into preface and parts.
-pub(crate) fn build(lines: &[Line<'_>], warnings: &mut Vec<String>) -> Body {
+pub(crate) fn build(lines: &[Line<'_>], warnings: &mut Vec<ImportWarning>) -> Body {
     let mut b = Builder {
         body: Body::default(),
         part_headings: 0,
@@ -58,10 +58,10 @@ pub(crate) fn build(lines: &[Line<'_>], warnings: &mut Vec<String>) -> Body {
         if marker.level == 1 {
             b.part(line.no, marker);
         } else if b.body.parts.is_empty() {
-            b.warnings.push(format!(
-                "line {}: “{}” looks like a heading but comes before part 一; kept as a preface paragraph",
-                line.no, marker.typed
-            ));
+            b.warnings.push(ImportWarning::HeadingBeforeFirstPart {
+                line: line.no,
+                marker: marker.typed.to_string(),
+            });
             b.body.preface.push(Paragraph::new(line.text));
         } else {
             b.heading(line.no, marker);
@@ -88,10 +88,10 @@ impl Builder<'_> {
         self.check_sequence(line_no, &marker, self.body.parts.len() + 1);
         let (heading, body) = markers::split_run_in(marker.rest);
         if heading.is_empty() {
-            self.warnings.push(format!(
-                "line {line_no}: part “{}” has no heading",
-                marker.typed
-            ));
+            self.warnings.push(ImportWarning::PartWithoutHeading {
+                line: line_no,
+                marker: marker.typed.to_string(),
+            });
         }
         self.body.parts.push(Part {
             body: body.to_string(),
@@ -107,16 +107,17 @@ impl Builder<'_> {
             .take_while(|o| o.typed_level < marker.level)
             .count();
         self.close_to(keep);
-        let depth = self.open.len() + 2;
         // Only the first heading typed below a missing level is worth a warning: its children
         // move up with it.
         let parent_level = self.open.last().map_or(1, |o| o.typed_level);
         if marker.level > parent_level + 1 {
-            self.warnings.push(format!(
-                "line {line_no}: “{}” has no level-{} heading above it; placed at level {depth}",
-                marker.typed,
-                marker.level - 1
-            ));
+            self.warnings.push(ImportWarning::SkippedLevel {
+                line: line_no,
+                marker: marker.typed.to_string(),
+                missing_level: marker.level - 1,
+                // At most 3 headings are open (typed levels 2–4), so the depth is 2–4.
+                placed_at: u8::try_from(self.open.len() + 2).unwrap_or(u8::MAX),
+            });
         }
         let siblings = match self.open.last_mut() {
             Some(parent) => &mut parent.headings,
@@ -127,10 +128,10 @@ impl Builder<'_> {
         self.check_sequence(line_no, &marker, expected);
         let (text, body) = markers::split_run_in(marker.rest);
         if text.is_empty() {
-            self.warnings.push(format!(
-                "line {line_no}: heading “{}” has no text",
-                marker.typed
-            ));
+            self.warnings.push(ImportWarning::HeadingWithoutText {
+                line: line_no,
+                marker: marker.typed.to_string(),
+            });
         }
         self.open.push(Open {
             typed_level: marker.level,
@@ -149,10 +150,11 @@ impl Builder<'_> {
         let want = HeadingLevel::try_from(marker.level)
             .map(|l| l.marker(expected))
             .unwrap_or_default();
-        self.warnings.push(format!(
-            "line {line_no}: “{}” is out of sequence (expected “{want}”); numbering is regenerated",
-            marker.typed
-        ));
+        self.warnings.push(ImportWarning::OutOfSequence {
+            line: line_no,
+            marker: marker.typed.to_string(),
+            expected: want,
+        });
     }
 
     /// Closes open headings until `keep` remain, attaching each to its parent.
@@ -174,7 +176,7 @@ mod tests {
     use super::*;
     use crate::lines;
 
-    fn read(text: &str) -> (Body, Vec<String>) {
+    fn read(text: &str) -> (Body, Vec<ImportWarning>) {
         let mut warnings = Vec::new();
         let body = build(&lines::split(text), &mut warnings);
         (body, warnings)
@@ -222,17 +224,37 @@ mod tests {
         let l2 = heading(&body.parts[0].blocks[0]);
         assert_eq!(l2.text, "直接三级");
         assert_eq!(heading(&l2.children[0]).text, "四级");
-        assert_eq!(warnings.len(), 3, "{warnings:?}");
-        assert!(warnings[0].contains("placed at level 2"), "{}", warnings[0]);
-        assert!(warnings[1].contains("“三、” is out of sequence (expected “二、”)"));
-        assert!(warnings[2].contains("expected “（一）”"));
+        let at = |line: usize, marker: &str, expected: &str| ImportWarning::OutOfSequence {
+            line,
+            marker: marker.into(),
+            expected: expected.into(),
+        };
+        assert_eq!(
+            warnings,
+            [
+                ImportWarning::SkippedLevel {
+                    line: 2,
+                    marker: "1.".into(),
+                    missing_level: 2,
+                    placed_at: 2,
+                },
+                at(4, "三、", "二、"),
+                at(5, "（二）", "（一）"),
+            ]
+        );
     }
 
     #[test]
     fn bare_marker_takes_the_next_line_and_preface_markers_stay_text() {
         let (body, warnings) = read("（一）前置\n一、\n推进\n段落。");
         assert_eq!(body.preface, [Paragraph::new("（一）前置")]);
-        assert_eq!(warnings.len(), 1);
+        assert_eq!(
+            warnings,
+            [ImportWarning::HeadingBeforeFirstPart {
+                line: 1,
+                marker: "（一）".into()
+            }]
+        );
         assert_eq!(body.parts[0].heading, "推进");
         assert_eq!(
             body.parts[0].blocks,

@@ -3,7 +3,7 @@
 mod common;
 
 use common::{flatten, mini, nth_heading, paragraphs};
-use nianbao_import::{import_file, import_text};
+use nianbao_import::{ImportWarning, SourceEncoding, import_file, import_text};
 use nianbao_report::{Block, DocDate};
 
 #[test]
@@ -14,7 +14,15 @@ fn control_characters_are_dropped_with_a_warning() {
     assert!(
         imported
             .warnings
-            .contains(&"dropped 4 control characters".to_string()),
+            .contains(&ImportWarning::ControlCharactersDropped { count: 4 }),
+        "{:?}",
+        imported.warnings
+    );
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w.to_string() == "dropped 4 control characters"),
         "{:?}",
         imported.warnings
     );
@@ -74,15 +82,21 @@ fn out_of_sequence_numbers_are_accepted_with_a_warning() {
     let seq: Vec<_> = imported
         .warnings
         .iter()
-        .filter(|w| w.contains("out of sequence"))
+        .filter(|w| matches!(w, ImportWarning::OutOfSequence { .. }))
         .collect();
     assert_eq!(seq.len(), 3, "{:?}", imported.warnings);
-    assert!(
-        seq[0].contains("“（三）” is out of sequence (expected “（二）”)"),
-        "{}",
-        seq[0]
+    assert_eq!(
+        *seq[0],
+        ImportWarning::OutOfSequence {
+            line: 5,
+            marker: "（三）".into(),
+            expected: "（二）".into(),
+        }
     );
-    assert!(seq[0].starts_with("line 5:"), "{}", seq[0]);
+    assert_eq!(
+        seq[0].to_string(),
+        "line 5: “（三）” is out of sequence (expected “（二）”); numbering is regenerated"
+    );
     let outline: Vec<String> = report
         .outline()
         .into_iter()
@@ -204,15 +218,17 @@ fn chrome_anywhere_is_dropped_and_counted() {
         flatten(&imported.report),
         ["推进法治政府建设的主要举措和成效", "正文。", "后文。"]
     );
-    assert!(
-        imported.warnings[0].starts_with("dropped 4 lines of publication chrome"),
+    assert_eq!(
+        imported.warnings[0],
+        ImportWarning::ChromeDropped {
+            lines: vec![1, 3, 6, 8]
+        },
         "{:?}",
         imported.warnings
     );
-    assert!(
-        imported.warnings[0].ends_with("lines 1, 3, 6, 8"),
-        "{:?}",
-        imported.warnings
+    assert_eq!(
+        imported.warnings[0].to_string(),
+        "dropped 4 lines of publication chrome (source, date, print, font size, page numbers): lines 1, 3, 6, 8"
     );
 }
 
@@ -243,7 +259,7 @@ fn levels_skipped_in_the_source_are_closed_up() {
         imported
             .warnings
             .iter()
-            .filter(|w| w.contains("placed at level 2"))
+            .filter(|w| matches!(w, ImportWarning::SkippedLevel { placed_at: 2, .. }))
             .count(),
         1,
         "{:?}",
@@ -260,7 +276,9 @@ fn import_file_reads_gbk_with_crlf_from_disk() {
     std::fs::write(&path, &gbk).unwrap();
     let imported = import_file(&path).unwrap();
     assert_eq!(paragraphs(&imported.report.parts[0].blocks), ["正文。"]);
-    assert!(imported.warnings.iter().any(|w| w.contains("GB18030")));
+    assert!(imported.warnings.contains(&ImportWarning::Decoded {
+        encoding: SourceEncoding::Gb18030
+    }));
 }
 
 #[test]
@@ -316,6 +334,16 @@ fn a_web_copy_with_every_element() {
     );
     assert_eq!(paragraphs(&report.parts[4].blocks), ["无。"]);
     assert_eq!(imported.warnings.len(), 2, "{:?}", imported.warnings);
-    assert!(imported.warnings[0].ends_with("lines 1, 2, 30"));
-    assert!(imported.warnings[1].contains("（此件公开发布）"));
+    assert_eq!(
+        imported.warnings,
+        [
+            ImportWarning::ChromeDropped {
+                lines: vec![1, 2, 30]
+            },
+            ImportWarning::NoteDropped {
+                line: 29,
+                note: "（此件公开发布）".into()
+            },
+        ]
+    );
 }

@@ -4,7 +4,9 @@ mod common;
 
 use common::{flatten, nth_heading, paragraphs, sample_bytes, sample_path, sample_text};
 use encoding_rs::GB18030;
-use nianbao_import::{Imported, import_file, import_text, import_text_bytes};
+use nianbao_import::{
+    ImportWarning, Imported, SourceEncoding, import_file, import_text, import_text_bytes,
+};
 use nianbao_report::{Block, HeadingLevel, Report, template::default_template};
 
 fn sample() -> Imported {
@@ -56,11 +58,10 @@ fn meta_of_the_sample() {
     assert_eq!(m.date, None);
     assert_eq!(m.template, default_template().id);
     assert_eq!(report.validate(), Ok(()));
+    assert_eq!(warnings, [ImportWarning::ChromeDropped { lines: vec![3] }]);
     assert_eq!(
-        warnings,
-        [
-            "dropped 1 line of publication chrome (source, date, print, font size, page numbers): line 3"
-        ]
+        warnings[0].to_string(),
+        "dropped 1 line of publication chrome (source, date, print, font size, page numbers): line 3"
     );
 }
 
@@ -201,8 +202,11 @@ fn gbk_copy_imports_to_the_same_report() {
     assert!(!unmappable);
     let imported = import_text_bytes(&gbk).unwrap();
     same_report(&imported.report, &sample().report);
-    assert!(
-        imported.warnings[0].contains("GB18030"),
+    assert_eq!(
+        imported.warnings[0],
+        ImportWarning::Decoded {
+            encoding: SourceEncoding::Gb18030
+        },
         "{:?}",
         imported.warnings
     );
