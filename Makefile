@@ -3,38 +3,55 @@ SHELL := /bin/bash
 CARGO ?= cargo
 SAMPLE := assets/samples/changziying-2023.txt
 CLI := target/debug/nianbao
+APP := target/debug/nianbao-app
+# The app's window in tests: a virtual screen (no window manager, no GPU).
+XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 
-.PHONY: setup build run test lint test-rust test-conformance bench clean
+.PHONY: setup ui build run test lint test-ui test-rust test-conformance test-e2e figures bench clean
 
 setup:
 	@scripts/setup.sh
 
-build: setup
-	$(CARGO) build -p nianbao-cli
+ui: setup
+	cd ui && npm run build
 
-# Until the desktop app exists: import the sample into the default database and export it.
+build: ui
+	$(CARGO) build -p nianbao-cli -p nianbao-app
+
+# The app on the default database (or $$NIANBAO_DB); pass ARGS="--db PATH" for another.
 run: build
-	@mkdir -p out
-	@id=$$($(CLI) import $(SAMPLE)) && \
-	  $(CLI) outline $$id && \
-	  $(CLI) export $$id --out out/changziying-2023.docx
+	$(APP) $(ARGS)
 
-lint: setup
+lint: ui
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	cd ui && npm run check
 
-test-rust: setup
-	$(CARGO) test --workspace
+test-ui: setup
+	cd ui && npm test
+
+# Unit and integration tests of every crate (the TypeScript bindings check among them).
+test-rust: ui
+	$(CARGO) test --workspace --exclude nianbao-e2e
 
 # Word validity (openxml-audit) and GB/T 9704 geometry (LibreOffice → PDF → measured).
 test-conformance: build
 	NIANBAO_BIN=$(abspath $(CLI)) .venv/bin/pytest -q tests/conformance
 
-test: lint test-rust test-conformance
+# The real window: tauri-driver + WebKitWebDriver under Xvfb, one database per test.
+test-e2e: build
+	$(XVFB) $(CARGO) test -p nianbao-e2e -- --test-threads=1
+
+test: lint test-ui test-rust test-conformance test-e2e
+
+# Cold start, keystroke and autosave figures of the real window (for the README).
+figures: build
+	$(XVFB) $(CARGO) test -p nianbao-e2e --test figures -- --nocapture
 
 bench:
 	$(CARGO) bench -p nianbao-docx -p nianbao-import -p nianbao-store
+	scripts/bench-medians.py
 
 clean:
 	$(CARGO) clean
-	rm -rf out .venv
+	rm -rf out .venv .tools ui/node_modules ui/dist

@@ -6,6 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
+  # Tauri 2 on Linux: WebKitGTK and friends.
+  libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
+  libayatana-appindicator3-dev librsvg2-dev pkg-config
+  # The real window in tests: WebDriver for WebKitGTK, a virtual X server, a session bus.
+  webkit2gtk-driver xvfb xauth dbus dbus-x11 imagemagick
   # Layout tests: LibreOffice renders exports to PDF; free look-alikes of the GB/T 9704 fonts.
   libreoffice-writer-nogui fonts-noto-cjk fonts-arphic-ukai fonts-liberation poppler-utils
   python3-venv
@@ -22,6 +27,18 @@ if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get -o DPkg::Lock::Timeout=600 update -q
   $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# The UI's packages, exactly as locked.
+if [ ! -d ui/node_modules ] || ! cmp -s ui/package-lock.json ui/node_modules/.package-lock.json; then
+  echo "setup: npm ci in ui/"
+  (cd ui && npm ci --no-audit --no-fund)
+fi
+
+# tauri-driver bridges WebDriver to the app's WebKitWebDriver.
+if [ ! -x .tools/bin/tauri-driver ]; then
+  echo "setup: installing tauri-driver"
+  cargo install tauri-driver --version 2.1.0 --locked --root .tools
 fi
 
 # Python tools for the validator and layout tests, pinned in tests/requirements.txt.

@@ -13,6 +13,7 @@ use crate::{
 
 /// Where a block goes: an index among the children of the preface, a part or a heading.
 /// For a move, the index counts the new siblings without the moved block.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "in", rename_all = "snake_case")]
 pub enum Position {

@@ -12,6 +12,7 @@ use crate::{
 };
 
 /// Where a report stands: 草稿 while it is being written, 定稿 once signed off.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
@@ -58,6 +59,7 @@ impl FromStr for Status {
 }
 
 /// One line of the report library.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReportSummary {
     /// The report's id.

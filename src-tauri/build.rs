@@ -1,0 +1,35 @@
+//! Declares the app's commands so that each must be granted in `capabilities/`: the window
+//! gets exactly the commands it uses, nothing by default.
+
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "list_reports",
+    "list_trash",
+    "create_report",
+    "create_from_previous",
+    "copy_report",
+    "trash_report",
+    "restore_report",
+    "purge_report",
+    "set_status",
+    "import_file",
+    "import_sample",
+    "load_report",
+    "update_meta",
+    "update_block",
+    "insert_block",
+    "move_block",
+    "delete_block",
+    "insert_part",
+    "move_part",
+    "replace_report",
+    "export_docx",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri build configuration");
+}

@@ -1,0 +1,35 @@
+//! The commands the window invokes: thin glue from IPC to the domain crates.
+
+mod editor;
+mod export;
+mod library;
+
+use tauri::{Runtime, ipc::Invoke};
+
+/// Every command, for `Builder::invoke_handler`.
+pub fn handler<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
+        library::app_info,
+        library::list_reports,
+        library::list_trash,
+        library::create_report,
+        library::create_from_previous,
+        library::copy_report,
+        library::trash_report,
+        library::restore_report,
+        library::purge_report,
+        library::set_status,
+        library::import_file,
+        library::import_sample,
+        editor::load_report,
+        editor::update_meta,
+        editor::update_block,
+        editor::insert_block,
+        editor::move_block,
+        editor::delete_block,
+        editor::insert_part,
+        editor::move_part,
+        editor::replace_report,
+        export::export_docx,
+    ]
+}

@@ -1,0 +1,223 @@
+//! Payloads of the commands that are not domain types, and the Chinese wording of domain
+//! errors. TypeScript declarations are generated from these (see `bindings` tests).
+
+use nianbao_docx::ExportError;
+use nianbao_import::{ImportError, ImportWarning, SourceEncoding};
+use nianbao_report::HeadingLevel;
+use serde::Serialize;
+
+/// What the window needs to know at start.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct AppInfo {
+    /// The program's version.
+    pub version: String,
+    /// The database file in use.
+    pub db_path: String,
+    /// Why the database could not be opened (Chinese), if it could not.
+    pub open_error: Option<String>,
+    /// 写作提示 per statutory part key, and for the preface under the key `preface`.
+    pub hints: Vec<Hint>,
+}
+
+/// One 写作提示.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct Hint {
+    /// The statutory part's key, or `preface`.
+    pub key: String,
+    /// The hint, placeholders filled for the report's year when shown.
+    pub text: String,
+}
+
+/// The result of an import.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ImportOutcome {
+    /// The new report's id.
+    #[cfg_attr(test, ts(type = "number"))]
+    pub id: i64,
+    /// What the importer dropped or guessed, in Chinese.
+    pub warnings: Vec<String>,
+}
+
+/// The result of an export.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ExportOutcome {
+    /// Where the file was written.
+    pub path: String,
+    /// What the writer had to drop, in English detail.
+    pub warnings: Vec<String>,
+}
+
+/// The drafter's words for an import refusal.
+pub fn import_error_message(e: &ImportError) -> String {
+    match e {
+        ImportError::NotFound { .. } => "找不到该文件。".into(),
+        ImportError::Unreadable { .. } => "无法读取该文件，请检查文件权限。".into(),
+        ImportError::Empty { .. } => "文件是空的，没有可导入的文字。".into(),
+        ImportError::TooLarge { .. } => {
+            "文件超过 10 MB，不像是一份年度报告。请检查是否选错了文件。".into()
+        }
+        ImportError::Binary { .. } => {
+            "这不是文本文件。请在 Word 或 WPS 中“另存为”纯文本（.txt）后再导入。".into()
+        }
+        ImportError::NotText { looks_like, .. } => {
+            format!("这不是文本文件（看起来是 {looks_like}）。请另存为纯文本（.txt）后再导入。")
+        }
+        ImportError::WordNotAvailable { .. } => {
+            "暂不支持直接导入 Word 文件。请在 Word 或 WPS 中“另存为”纯文本（.txt）后再导入。".into()
+        }
+        ImportError::UnsupportedExtension { .. } => "只能导入纯文本文件（.txt）。".into(),
+        ImportError::Undecodable { .. } => {
+            "无法识别文件的文字编码。请另存为 UTF-8 编码的文本文件后再导入。".into()
+        }
+        ImportError::NoReport { .. } => "文件中没有找到报告的标题和“一、”“二、”等部分标题。".into(),
+        ImportError::NoYear { .. } => {
+            "没有找到报告年度。请确认标题中含有“2023年”这样的年度。".into()
+        }
+        ImportError::NoIssuer { .. } => "没有找到机关名称。请确认标题以机关全称开头。".into(),
+    }
+}
+
+/// The drafter's words for what an import dropped, guessed or renumbered.
+pub fn import_warning_message(w: &ImportWarning) -> String {
+    match w {
+        ImportWarning::Decoded {
+            encoding: SourceEncoding::Gb18030,
+        } => "文件为 GBK（GB18030）编码，已自动转换。".into(),
+        ImportWarning::Decoded {
+            encoding: SourceEncoding::Utf16Le { .. } | SourceEncoding::Utf16Be { .. },
+        } => "文件为 UTF-16 编码，已自动转换。".into(),
+        ImportWarning::ControlCharactersDropped { count } => format!("已删除 {count} 个控制字符。"),
+        ImportWarning::ChromeDropped { lines } => {
+            format!("已删除网页上的发布信息（{}）。", line_list(lines))
+        }
+        ImportWarning::NoteDropped { line, note } => {
+            format!("已删除成文日期后的附注“{note}”（第 {line} 行），报告中不保留附注。")
+        }
+        ImportWarning::ExtraPart { number, heading } => format!(
+            "“{}{heading}”未对应模板中的法定部分，已作为增加的部分保留。",
+            HeadingLevel::One.marker(*number)
+        ),
+        ImportWarning::MissingStatutoryPart { heading, .. } => {
+            format!("未找到法定部分“{heading}”，请补写。")
+        }
+        ImportWarning::HeadingBeforeFirstPart { line, marker } => {
+            format!("第 {line} 行“{marker}”位于“一、”之前，已作为导语段落保留。")
+        }
+        ImportWarning::PartWithoutHeading { line, marker } => {
+            format!("第 {line} 行“{marker}”后没有部分标题，请补写。")
+        }
+        ImportWarning::SkippedLevel {
+            line,
+            marker,
+            missing_level,
+            placed_at,
+        } => format!(
+            "第 {line} 行“{marker}”之上缺少{}标题，已将其改为{}标题。",
+            level_name(*missing_level),
+            level_name(*placed_at)
+        ),
+        ImportWarning::HeadingWithoutText { line, marker } => {
+            format!("第 {line} 行“{marker}”后没有标题文字，请补写。")
+        }
+        ImportWarning::OutOfSequence {
+            line,
+            marker,
+            expected,
+        } => {
+            format!("第 {line} 行“{marker}”的编号不连续（应为“{expected}”），已按顺序重新编号。")
+        }
+    }
+}
+
+/// `第 3 行` or `第 1、3、6 行`.
+fn line_list(lines: &[usize]) -> String {
+    let numbers: Vec<String> = lines.iter().map(usize::to_string).collect();
+    format!("第 {} 行", numbers.join("、"))
+}
+
+/// `二级` for level 2.
+fn level_name(level: u8) -> String {
+    let numeral = match level {
+        1 => "一",
+        2 => "二",
+        3 => "三",
+        4 => "四",
+        _ => return format!("{level} 级"),
+    };
+    format!("{numeral}级")
+}
+
+/// The drafter's words for an export failure.
+pub fn export_error_message(e: &ExportError) -> String {
+    match e {
+        ExportError::Structure(_) => "报告结构不完整：请填写机关全称和有效的年度。".into(),
+        ExportError::Io { source, .. } => match source.kind() {
+            std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+                "没有写入权限。请换一个保存位置。".into()
+            }
+            std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
+                "磁盘空间不足。请清理磁盘或换一个保存位置。".into()
+            }
+            std::io::ErrorKind::NotFound => "保存位置不存在。请重新选择文件夹。".into(),
+            std::io::ErrorKind::ResourceBusy => {
+                "该文件正被其他程序打开。请关闭 Word 或 WPS 中的同名文件后重试。".into()
+            }
+            _ => "无法写入文件。请换一个保存位置后重试；原有文件未被改动。".into(),
+        },
+        ExportError::Package { .. } | ExportError::Unreadable { .. } => {
+            "生成 Word 文件时出错。请把报告导出为 JSON 并联系技术支持。".into()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn import_warnings_in_chinese() {
+        let cases = [
+            (
+                ImportWarning::ControlCharactersDropped { count: 3 },
+                "已删除 3 个控制字符。",
+            ),
+            (
+                ImportWarning::ChromeDropped {
+                    lines: vec![1, 3, 6],
+                },
+                "已删除网页上的发布信息（第 1、3、6 行）。",
+            ),
+            (
+                ImportWarning::OutOfSequence {
+                    line: 12,
+                    marker: "（三）".into(),
+                    expected: "（二）".into(),
+                },
+                "第 12 行“（三）”的编号不连续（应为“（二）”），已按顺序重新编号。",
+            ),
+            (
+                ImportWarning::ExtraPart {
+                    number: 4,
+                    heading: "其他事项".into(),
+                },
+                "“四、其他事项”未对应模板中的法定部分，已作为增加的部分保留。",
+            ),
+            (
+                ImportWarning::SkippedLevel {
+                    line: 5,
+                    marker: "1.".into(),
+                    missing_level: 2,
+                    placed_at: 2,
+                },
+                "第 5 行“1.”之上缺少二级标题，已将其改为二级标题。",
+            ),
+        ];
+        for (w, want) in cases {
+            assert_eq!(import_warning_message(&w), want);
+        }
+    }
+}

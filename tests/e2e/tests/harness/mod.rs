@@ -1,0 +1,235 @@
+//! Starts the real app through tauri-driver on a fresh database and drives its window.
+
+#![allow(dead_code)]
+
+use std::{
+    net::TcpListener,
+    path::{Path, PathBuf},
+    process::Stdio,
+    time::{Duration, Instant},
+};
+
+use fantoccini::{Client, ClientBuilder, Locator, elements::Element};
+use serde_json::{Value, json};
+use tokio::process::{Child, Command};
+
+/// The workspace root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("workspace root")
+}
+
+fn app_binary() -> PathBuf {
+    let path = std::env::var_os("NIANBAO_APP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target/debug/nianbao-app"));
+    assert!(
+        path.is_file(),
+        "build the app first: {} is missing (make test builds it)",
+        path.display()
+    );
+    path
+}
+
+fn driver_binary() -> PathBuf {
+    let local = root().join(".tools/bin/tauri-driver");
+    if local.is_file() {
+        local
+    } else {
+        PathBuf::from("tauri-driver")
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// One running tauri-driver and a database; sessions (app launches) come and go on it.
+pub struct Driver {
+    child: Child,
+    port: u16,
+    pub dir: tempfile::TempDir,
+    pub db: PathBuf,
+}
+
+impl Driver {
+    /// Starts tauri-driver for a new temporary database.
+    pub async fn start() -> Driver {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("e2e.db");
+        let (port, native) = (free_port(), free_port());
+        let child = Command::new(driver_binary())
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native.to_string(),
+            ])
+            .env("NIANBAO_DB", &db)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("start tauri-driver (make test installs it into .tools/)");
+        let started = Instant::now();
+        while tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .is_err()
+        {
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "tauri-driver did not listen"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        Driver {
+            child,
+            port,
+            dir,
+            db,
+        }
+    }
+
+    /// Launches the app (a WebDriver session) on this driver's database.
+    pub async fn launch(&self) -> App {
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), json!("wry"));
+        caps.insert(
+            "tauri:options".into(),
+            json!({ "application": app_binary(), "args": ["--db", self.db] }),
+        );
+        let started = Instant::now();
+        let client = ClientBuilder::native()
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", self.port))
+            .await
+            .expect("WebDriver session with the app");
+        App { client, started }
+    }
+
+    /// Stops the driver.
+    pub async fn stop(mut self) {
+        let _ = self.child.kill().await;
+    }
+}
+
+/// A running app window.
+pub struct App {
+    pub client: Client,
+    pub started: Instant,
+}
+
+/// CSS for a test id.
+pub fn tid(id: &str) -> String {
+    format!("[data-testid=\"{id}\"]")
+}
+
+impl App {
+    /// Waits (up to 10 s) for an element matching CSS.
+    pub async fn wait(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+    }
+
+    /// Waits for the element with this test id.
+    pub async fn id(&self, id: &str) -> Element {
+        self.wait(&tid(id)).await
+    }
+
+    /// All elements matching CSS, now.
+    pub async fn all(&self, css: &str) -> Vec<Element> {
+        self.client
+            .find_all(Locator::Css(css))
+            .await
+            .expect("find_all")
+    }
+
+    /// Clicks the element with this test id.
+    pub async fn click(&self, id: &str) {
+        self.id(id)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {id}: {e}"));
+    }
+
+    /// The text of an element, or its value for inputs and text areas.
+    pub async fn text_of(&self, el: &Element) -> String {
+        let v = self
+            .client
+            .execute("const e = arguments[0]; return ('value' in e && e.tagName !== 'LI') ? e.value : e.innerText;", vec![
+                serde_json::to_value(el).expect("element ref"),
+            ])
+            .await
+            .expect("read text");
+        v.as_str().unwrap_or_default().to_string()
+    }
+
+    /// Polls `f` until it returns Some, for up to `secs` seconds.
+    pub async fn until<T, F, Fut>(&self, secs: u64, what: &str, mut f: F) -> T
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = Option<T>>,
+    {
+        let started = Instant::now();
+        loop {
+            if let Some(v) = f().await {
+                return v;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(secs),
+                "timed out waiting for {what}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until the save status says 已保存.
+    pub async fn wait_saved(&self) {
+        self.until(10, "已保存", || async {
+            let s = self.text_of(&self.id("save-status").await).await;
+            s.contains("已保存").then_some(())
+        })
+        .await
+    }
+
+    /// The outline as lines of text with their levels.
+    pub async fn outline(&self) -> Vec<(u8, String)> {
+        let v = self
+            .client
+            .execute(
+                "return [...document.querySelectorAll('[data-testid=\"outline-item\"]')]\
+                 .map(e => [Number(e.dataset.level), e.innerText.trim()]);",
+                vec![],
+            )
+            .await
+            .expect("read outline");
+        serde_json::from_value(v).expect("outline shape")
+    }
+
+    /// Calls a command the way the window does (for what sits behind a native dialog).
+    pub async fn invoke(&self, cmd: &str, args: Value) -> Value {
+        self.client
+            .execute_async(
+                "const [cmd, args, done] = arguments;\
+                 window.__TAURI_INTERNALS__.invoke(cmd, args).then(v => done({ ok: v }), e => done({ err: e }));",
+                vec![json!(cmd), args],
+            )
+            .await
+            .expect("invoke")
+    }
+
+    /// Ends the session, which quits the app.
+    pub async fn quit(self) {
+        let _ = self.client.close().await;
+    }
+}

@@ -1,0 +1,64 @@
+// The only module that calls `invoke`: one typed function per command of
+// src-tauri/src/commands. Argument names are camelCase; Tauri maps them to the Rust
+// parameters (blockId → block_id). Every rejection is turned into an `IpcError`.
+
+import { invoke } from '@tauri-apps/api/core';
+import type { AppInfo } from './bindings/AppInfo';
+import type { Block } from './bindings/Block';
+import type { ExportOutcome } from './bindings/ExportOutcome';
+import type { ImportOutcome } from './bindings/ImportOutcome';
+import type { Meta } from './bindings/Meta';
+import type { Part } from './bindings/Part';
+import type { Position } from './bindings/Position';
+import type { Report } from './bindings/Report';
+import type { ReportSummary } from './bindings/ReportSummary';
+import type { Status } from './bindings/Status';
+import { toIpcError } from './errors';
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    const error = toIpcError(e);
+    // The English detail is for bug reports; the drafter sees `message`.
+    console.warn(`${command}: ${error.detail}`);
+    throw error;
+  }
+}
+
+// 报告库
+export const appInfo = () => call<AppInfo>('app_info');
+export const listReports = () => call<ReportSummary[]>('list_reports');
+export const listTrash = () => call<ReportSummary[]>('list_trash');
+export const createReport = (issuer: string, year: number) => call<number>('create_report', { issuer, year });
+export const createFromPrevious = (sourceId: number, year: number) =>
+  call<number>('create_from_previous', { sourceId, year });
+export const copyReport = (id: number) => call<number>('copy_report', { id });
+export const trashReport = (id: number) => call<void>('trash_report', { id });
+export const restoreReport = (id: number) => call<void>('restore_report', { id });
+export const purgeReport = (id: number) => call<void>('purge_report', { id });
+export const setStatus = (id: number, status: Status) => call<void>('set_status', { id, status });
+export const importFile = (path: string) => call<ImportOutcome>('import_file', { path });
+export const importSample = () => call<number>('import_sample');
+
+// 编辑
+export const loadReport = (id: number) => call<Report>('load_report', { id });
+export const updateMeta = (id: number, meta: Meta) => call<void>('update_meta', { id, meta });
+export const updateBlock = (blockId: number, text: string, body: string) =>
+  call<void>('update_block', { blockId, text, body });
+export const insertBlock = (reportId: number, at: Position, block: Block) =>
+  call<Report>('insert_block', { reportId, at, block });
+export const moveBlock = (reportId: number, blockId: number, to: Position) =>
+  call<Report>('move_block', { reportId, blockId, to });
+export const deleteBlock = (reportId: number, blockId: number) =>
+  call<Report>('delete_block', { reportId, blockId });
+export const insertPart = (reportId: number, index: number, part: Part) =>
+  call<Report>('insert_part', { reportId, index, part });
+export const movePart = (reportId: number, partId: number, index: number) =>
+  call<Report>('move_part', { reportId, partId, index });
+export const replaceReport = (reportId: number, report: Report) =>
+  call<Report>('replace_report', { reportId, report });
+
+// 导出
+export const exportDocx = (reportId: number, path: string) =>
+  call<ExportOutcome>('export_docx', { reportId, path });
