@@ -21,7 +21,8 @@ pub fn root() -> PathBuf {
         .expect("workspace root")
 }
 
-fn app_binary() -> PathBuf {
+/// The app binary under test.
+pub fn app_binary() -> PathBuf {
     let path = std::env::var_os("NIANBAO_APP")
         .map(PathBuf::from)
         .unwrap_or_else(|| root().join("target/debug/nianbao-app"));
@@ -70,7 +71,6 @@ impl Driver {
                 "--native-port",
                 &native.to_string(),
             ])
-            .env("NIANBAO_DB", &db)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .kill_on_drop(true)
@@ -95,14 +95,23 @@ impl Driver {
         }
     }
 
-    /// Launches the app (a WebDriver session) on this driver's database.
+    /// Launches the app (a WebDriver session) with `--db` naming this driver's database.
     pub async fn launch(&self) -> App {
+        self.launch_with(json!({ "application": app_binary(), "args": ["--db", self.db] }))
+            .await
+    }
+
+    /// Launches the app with no arguments: only `NIANBAO_DB`, set on the driver, names the
+    /// database.
+    pub async fn launch_by_env(&self) -> App {
+        self.launch_with(json!({ "application": app_binary() }))
+            .await
+    }
+
+    async fn launch_with(&self, options: Value) -> App {
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), json!("wry"));
-        caps.insert(
-            "tauri:options".into(),
-            json!({ "application": app_binary(), "args": ["--db", self.db] }),
-        );
+        caps.insert("tauri:options".into(), options);
         let started = Instant::now();
         let client = ClientBuilder::native()
             .capabilities(caps)
