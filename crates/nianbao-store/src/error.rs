@@ -53,6 +53,8 @@ pub enum Missing {
     Report(i64),
     /// A block id (part, heading or paragraph).
     Block(i64),
+    /// A snapshot id (of this report).
+    Snapshot(i64),
 }
 
 impl fmt::Display for Missing {
@@ -60,6 +62,7 @@ impl fmt::Display for Missing {
         match self {
             Missing::Report(id) => write!(f, "report with id {id}"),
             Missing::Block(id) => write!(f, "block with id {id}"),
+            Missing::Snapshot(id) => write!(f, "snapshot with id {id} of this report"),
         }
     }
 }

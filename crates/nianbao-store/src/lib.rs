@@ -5,10 +5,12 @@
 //! of the report. Files that are not ours, damaged or written by a newer version are refused
 //! at [`Store::open`] and never written to.
 
+mod backup;
 mod blocks;
 mod error;
+mod history;
 mod load;
-mod open;
+pub(crate) mod open;
 mod paths;
 mod reports;
 mod schema;
@@ -16,11 +18,13 @@ mod tree;
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
+pub use backup::{BackupInfo, backups_dir};
 pub use blocks::Position;
 pub use error::{Missing, Refusal, StoreError};
+pub use history::{SnapshotReason, SnapshotSummary};
 pub use paths::{DB_FILE, ENV_DB, default_db_path, resolve_db_path};
 pub use reports::{ReportSummary, Status};
-pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
+pub use schema::{APPLICATION_ID, SCHEMA_VERSION, migrations_up_to};
 
 /// An open Nianbao database; writes take `&mut self`, each one a single transaction.
 #[derive(Debug)]

@@ -90,6 +90,22 @@ impl Store {
     }
 }
 
+/// Checks a file the way [`Store::open`] does, without ever writing to it: a Nianbao database,
+/// whole, and not newer than this program. For backups about to be restored.
+pub(crate) fn verify(path: &Path) -> Result<(), StoreError> {
+    match inspect(path)? {
+        Found::Nothing => Err(StoreError::Damaged {
+            path: path.into(),
+            detail: "the file is missing or empty".into(),
+        }),
+        Found::Ours(Reading::Journal) => Err(StoreError::Damaged {
+            path: path.into(),
+            detail: "an interrupted transaction lies next to it".into(),
+        }),
+        Found::Ours(reading) => check(path, &open_for_checks(path, reading)?),
+    }
+}
+
 fn sidecar(path: &Path, suffix: &str) -> PathBuf {
     let mut s = path.as_os_str().to_owned();
     s.push(suffix);
@@ -394,6 +410,16 @@ fn configure(path: &Path, mut conn: Connection) -> Result<Connection, StoreError
     conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
     let migrations = schema::migrations();
     if migrations.pending_migrations(&conn)? > 0 {
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if version > 0 {
+            // An upgrade rewrites tables: keep the drafter's data as it was before it.
+            let dest = crate::backup::stamped_path(
+                &conn,
+                path,
+                &format!("before-schema-{SCHEMA_VERSION}"),
+            )?;
+            crate::backup::backup_connection(&conn, &dest)?;
+        }
         info!(path = %path.display(), "upgrading the database schema");
         migrations.to_latest(&mut conn)?;
     }

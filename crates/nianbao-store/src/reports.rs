@@ -83,6 +83,21 @@ pub struct ReportSummary {
     pub chars: usize,
 }
 
+/// Replaces meta and tree of report `id` inside a transaction, keeping the ids it holds.
+pub(crate) fn replace_in(tx: &Transaction<'_>, id: i64, report: &Report) -> Result<(), StoreError> {
+    if !write_meta(tx, id, &report.meta)? {
+        return Err(StoreError::NotFound(Missing::Report(id)));
+    }
+    tx.prepare_cached("DELETE FROM blocks WHERE report_id = ?1")?
+        .execute([id])?;
+    Writer {
+        tx,
+        report_id: id,
+        keep_ids: true,
+    }
+    .tree(report)
+}
+
 /// Reads the meta columns (template … sealed, in that order); the inner error says which
 /// stored value does not parse.
 pub(crate) fn read_meta(r: &Row<'_>) -> rusqlite::Result<Result<Meta, String>> {
@@ -252,19 +267,7 @@ impl Store {
     /// edits). Ids the new tree carries are kept where no other row holds them.
     pub fn replace_report(&mut self, id: i64, report: &Report) -> Result<(), StoreError> {
         report.validate()?;
-        self.write(|tx| {
-            if !write_meta(tx, id, &report.meta)? {
-                return Err(StoreError::NotFound(Missing::Report(id)));
-            }
-            tx.prepare_cached("DELETE FROM blocks WHERE report_id = ?1")?
-                .execute([id])?;
-            Writer {
-                tx,
-                report_id: id,
-                keep_ids: true,
-            }
-            .tree(report)
-        })
+        self.write(|tx| replace_in(tx, id, report))
     }
 
     /// Sets the meta of report `id` (issuer, year, title, recipient, date, 版记, …).

@@ -6,9 +6,10 @@ use rusqlite_migration::{M, Migrations};
 pub const APPLICATION_ID: i32 = 0x4E42_4452;
 
 /// The migrations in order; `user_version` counts how many have run.
-const STEPS: &[M<'static>] = &[M::up(include_str!(
-    "../migrations/0001_reports_and_blocks.sql"
-))];
+const STEPS: &[M<'static>] = &[
+    M::up(include_str!("../migrations/0001_reports_and_blocks.sql")),
+    M::up(include_str!("../migrations/0002_snapshots.sql")),
+];
 
 /// The schema version this program writes (`PRAGMA user_version`).
 pub const SCHEMA_VERSION: usize = STEPS.len();
@@ -16,6 +17,12 @@ pub const SCHEMA_VERSION: usize = STEPS.len();
 /// The migration set, ready to run.
 pub(crate) fn migrations() -> Migrations<'static> {
     Migrations::from_slice(STEPS)
+}
+
+/// The migrations of an earlier schema version, to build fixture databases in tests.
+#[doc(hidden)]
+pub fn migrations_up_to(version: usize) -> Migrations<'static> {
+    Migrations::from_slice(&STEPS[..version.min(STEPS.len())])
 }
 
 /// The current time as RFC 3339 UTC with milliseconds, computed by SQLite.
