@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
+use nianbao_report::DocDate;
 
 /// Nianbao (年报): draft the annual report on rule-of-law government construction and export it
 /// as a GB/T 9704 Word file.
@@ -51,6 +52,27 @@ pub enum Command {
     Outline {
         /// The report's id.
         id: i64,
+    },
+    /// Check a report: punctuation, paired marks, headings, statutory parts, title and dates,
+    /// figures against their counts, deadlines. Exit status 1 when there are errors.
+    Check {
+        /// The report's id.
+        id: i64,
+        /// Print the findings as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Count the deadlines from this day instead of today (China Standard Time).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<DocDate>,
+    },
+    /// Apply the safe fixes of `check` to a report, in one transaction; prints how many.
+    Fix {
+        /// The report's id.
+        id: i64,
+        /// Half-width , : ; ( ) ? ! and ASCII quotes in Chinese text → full-width (required:
+        /// the only kind of fix so far).
+        #[arg(long)]
+        punctuation: bool,
     },
     /// Export a report as a GB/T 9704 Word file.
     Export {

@@ -1,28 +1,43 @@
 //! One function per command, over the domain crates.
 
-use std::{fs, path::Path};
+use std::{fs, io::Write, path::Path, process::ExitCode};
 
 use anyhow::{Context, Result, bail};
-use nianbao_report::{Report, template};
+use nianbao_check::{Finding, Severity};
+use nianbao_report::{DocDate, Report, template};
 use nianbao_store::Store;
 
 use crate::cli::{Cli, Command};
 
-/// Runs one parsed command line.
-pub fn run(cli: Cli) -> Result<()> {
+/// Runs one parsed command line; returns the exit status of a run without error (`check`
+/// ends with 1 when it finds errors).
+pub fn run(cli: Cli) -> Result<ExitCode> {
     // A broken template file must stop every command, not only the ones that create reports.
     template::load_builtin()?;
     let db = cli.db.as_deref();
+    let done = |r: Result<()>| r.map(|()| ExitCode::SUCCESS);
     match cli.command {
-        Command::New { issuer, year } => new(db, &issuer, year),
-        Command::Import { file } => import(db, &file),
-        Command::List { json } => list(&open_store(db)?, json),
-        Command::Show { id, json } => show(&open_store(db)?, id, json),
+        Command::New { issuer, year } => done(new(db, &issuer, year)),
+        Command::Import { file } => done(import(db, &file)),
+        Command::List { json } => done(list(&open_store(db)?, json)),
+        Command::Show { id, json } => done(show(&open_store(db)?, id, json)),
         Command::Outline { id } => {
             print!("{}", open_store(db)?.load_report(id)?.outline_text());
-            Ok(())
+            Ok(ExitCode::SUCCESS)
         }
-        Command::Export { id, out } => export(&open_store(db)?, id, &out),
+        Command::Export { id, out } => done(export(&open_store(db)?, id, &out)),
+        Command::Check { id, json, today } => check(
+            &open_store(db)?,
+            id,
+            json,
+            today.unwrap_or_else(nianbao_check::today),
+        ),
+        Command::Fix { id, punctuation } => {
+            if !punctuation {
+                bail!("say what to fix: --punctuation (the only kind of fix so far)");
+            }
+            done(fix_punctuation(&mut open_store(db)?, id))
+        }
     }
 }
 
@@ -130,5 +145,102 @@ fn export(store: &Store, id: i64, out: &Path) -> Result<()> {
         eprintln!("warning: {w}");
     }
     eprintln!("exported report {id} to {}", out.display());
+    Ok(())
+}
+
+fn plural(n: usize, one: &str) -> String {
+    if n == 1 {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {one}s")
+    }
+}
+
+/// What `check --json` prints.
+#[derive(serde::Serialize)]
+struct CheckOutput<'a> {
+    report: i64,
+    today: DocDate,
+    errors: usize,
+    warnings: usize,
+    hints: usize,
+    findings: &'a [Finding],
+}
+
+/// One line per finding, then a summary; exit status 1 when there are errors.
+fn check(store: &Store, id: i64, json: bool, today: DocDate) -> Result<ExitCode> {
+    let report = store.load_report(id)?;
+    let findings = nianbao_check::check(&report, today);
+    let (errors, warnings, hints) = nianbao_check::count(&findings);
+    let out = if json {
+        let shape = CheckOutput {
+            report: id,
+            today,
+            errors,
+            warnings,
+            hints,
+            findings: &findings,
+        };
+        serde_json::to_string_pretty(&shape)? + "\n"
+    } else {
+        let mut out: String = findings.iter().map(|f| line(f) + "\n").collect();
+        out.push_str(&format!(
+            "report {id}: {}, {}, {}\n",
+            plural(errors, "error"),
+            plural(warnings, "warning"),
+            plural(hints, "hint")
+        ));
+        out
+    };
+    write_stdout(&out)?;
+    Ok(if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Writes to stdout; a reader that stops early (`| head`) is not an error.
+fn write_stdout(s: &str) -> Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(s.as_bytes()).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
+
+fn line(f: &Finding) -> String {
+    let severity = match f.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Hint => "hint",
+    };
+    format!(
+        "{severity:<7} {}: {} [{}]",
+        f.location.describe_en(),
+        f.message_en,
+        f.rule.as_str()
+    )
+}
+
+/// Load, fix, store: the fixes are written by one `replace_report` (one transaction, ids
+/// kept).
+fn fix_punctuation(store: &mut Store, id: i64) -> Result<()> {
+    let mut report = store.load_report(id)?;
+    let findings = nianbao_check::check(&report, nianbao_check::today());
+    let (fixes, marks) = nianbao_check::punctuation_fixes(&findings);
+    let changed = nianbao_check::apply_fixes(&mut report, &fixes);
+    if changed == 0 {
+        println!("no half-width punctuation to fix in report {id}");
+        return Ok(());
+    }
+    store
+        .replace_report(id, &report)
+        .with_context(|| format!("cannot save report {id}"))?;
+    println!(
+        "fixed {} in {} of report {id}",
+        plural(marks, "punctuation mark"),
+        plural(changed, "text")
+    );
     Ok(())
 }

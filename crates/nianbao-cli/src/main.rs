@@ -1,5 +1,6 @@
 //! `nianbao`: the command-line face of Nianbao. English messages; exit status 0 on success and
-//! 1 on a user error, with one clear line on stderr.
+//! 1 on a user error, with one clear line on stderr. `check` also ends with 1 when the report
+//! has findings of severity error (错误), after printing them on stdout.
 
 mod cli;
 mod commands;
@@ -32,7 +33,7 @@ fn main() -> ExitCode {
         }
     };
     match commands::run(args) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             // One line: the error and its causes, joined.
             eprintln!("error: {e:#}");
