@@ -74,6 +74,23 @@ pub enum Command {
         #[arg(long)]
         punctuation: bool,
     },
+    /// List a report's saved versions (历史版本), newest first.
+    History {
+        /// The report's id.
+        id: i64,
+    },
+    /// Copy the whole database (SQLite's online backup) to FILE, or into backups/ beside it;
+    /// prints the copy's path.
+    Backup {
+        /// Where to write the copy (must not exist yet).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Replace the whole database with a backup; the state before is backed up first.
+    Restore {
+        /// The backup file.
+        file: PathBuf,
+    },
     /// Export a report as a GB/T 9704 Word file.
     Export {
         /// The report's id.

@@ -5,7 +5,7 @@ use std::{fs, io::Write, path::Path, process::ExitCode};
 use anyhow::{Context, Result, bail};
 use nianbao_check::{Finding, Severity};
 use nianbao_report::{DocDate, Report, template};
-use nianbao_store::Store;
+use nianbao_store::{SnapshotReason, Store};
 
 use crate::cli::{Cli, Command};
 
@@ -25,7 +25,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             print!("{}", open_store(db)?.load_report(id)?.outline_text());
             Ok(ExitCode::SUCCESS)
         }
-        Command::Export { id, out } => done(export(&open_store(db)?, id, &out)),
+        Command::Export { id, out } => done(export(&mut open_store(db)?, id, &out)),
+        Command::History { id } => done(history(&open_store(db)?, id)),
+        Command::Backup { out } => done(backup(&open_store(db)?, out.as_deref())),
+        Command::Restore { file } => done(restore(&mut open_store(db)?, &file)),
         Command::Check { id, json, today } => check(
             &open_store(db)?,
             id,
@@ -131,7 +134,50 @@ fn show(store: &Store, id: i64, json: bool) -> Result<()> {
     Ok(())
 }
 
-fn export(store: &Store, id: i64, out: &Path) -> Result<()> {
+fn history(store: &Store, id: i64) -> Result<()> {
+    store.load_report(id)?;
+    for s in store.list_snapshots(id)? {
+        let reason = serde_json::to_value(s.reason)?;
+        let label = s.label.unwrap_or_default();
+        println!(
+            "{:>5}  {}  {:<14}  {:>6} chars  {label}",
+            s.id,
+            s.created_at,
+            reason.as_str().unwrap_or_default(),
+            s.chars
+        );
+    }
+    Ok(())
+}
+
+/// Writes a copy of the whole database: to `out`, or stamped into `backups/` beside it.
+fn backup(store: &Store, out: Option<&Path>) -> Result<()> {
+    let dest = match out {
+        Some(p) => p.to_path_buf(),
+        None => store.new_backup_path("backup")?,
+    };
+    if dest.exists() {
+        bail!("{} exists already; name a new file", dest.display());
+    }
+    store.backup_to(&dest)?;
+    println!("{}", dest.display());
+    Ok(())
+}
+
+/// Replaces the database with a backup; the state before is kept as a backup too.
+fn restore(store: &mut Store, file: &Path) -> Result<()> {
+    let safety = store
+        .restore_from(file)
+        .with_context(|| format!("cannot restore from {}", file.display()))?;
+    eprintln!(
+        "restored from {}; the state before is in {}",
+        file.display(),
+        safety.display()
+    );
+    Ok(())
+}
+
+fn export(store: &mut Store, id: i64, out: &Path) -> Result<()> {
     if !out
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
@@ -144,6 +190,9 @@ fn export(store: &Store, id: i64, out: &Path) -> Result<()> {
     for w in &warnings {
         eprintln!("warning: {w}");
     }
+    // The exported text stays in the report's history under the file's name.
+    let name = out.file_name().map(|n| n.to_string_lossy().into_owned());
+    store.snapshot(id, SnapshotReason::Exported, name.as_deref())?;
     eprintln!("exported report {id} to {}", out.display());
     Ok(())
 }
@@ -234,6 +283,8 @@ fn fix_punctuation(store: &mut Store, id: i64) -> Result<()> {
         println!("no half-width punctuation to fix in report {id}");
         return Ok(());
     }
+    // A bulk change: the state before it stays in the report's history.
+    store.snapshot(id, SnapshotReason::BeforeChange, Some("fix --punctuation"))?;
     store
         .replace_report(id, &report)
         .with_context(|| format!("cannot save report {id}"))?;

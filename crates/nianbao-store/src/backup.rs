@@ -83,6 +83,11 @@ pub(crate) fn stamped_path(
 }
 
 impl Store {
+    /// A new file name in `backups/` for a copy made on request: `{what}-{local time}.db`.
+    pub fn new_backup_path(&self, what: &str) -> Result<PathBuf, StoreError> {
+        stamped_path(&self.conn, &self.path, what)
+    }
+
     /// Writes a consistent copy of the whole database to `dest`.
     pub fn backup_to(&self, dest: &Path) -> Result<(), StoreError> {
         backup_connection(&self.conn, dest)
