@@ -2,7 +2,8 @@
 //! again; every commit it reported must still load, and the file must pass quick_check.
 //!
 //! The writer is this test binary itself, re-run with `CHILD_ENV` set so that only
-//! `crash_child` does anything.
+//! `crash_child` does anything. `NIANBAO_KILLS` sets the number of kills (200 by default; a
+//! longer local run: `NIANBAO_KILLS=2000 cargo test -p nianbao-store --test crash`).
 
 mod common;
 
@@ -68,8 +69,13 @@ fn a_killed_writer_loses_no_commit() {
         x ^= x << 17;
         x
     };
+    let kills: usize = env::var("NIANBAO_KILLS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(200);
     let (mut created, mut edited) = (Vec::new(), Vec::new());
-    for round in 0..6 {
+    let mut integrity_failures = 0;
+    for round in 0..kills {
         let child = Command::new(&exe)
             .args(["crash_child", "--exact", "--nocapture", "--test-threads=1"])
             .env(CHILD_ENV, &path)
@@ -78,12 +84,14 @@ fn a_killed_writer_loses_no_commit() {
             .spawn()
             .expect("spawn the writer");
         // The first round also covers a kill while the new file is being created.
-        let delay = if round == 0 { 20 } else { 80 } + random() % 400;
+        // From before the file exists to deep into a run of commits.
+        let delay = if round == 0 { 20 } else { 5 } + random() % 120;
         thread::sleep(Duration::from_millis(delay));
         let mut child = child;
         child.kill().expect("kill");
         let out = child.wait_with_output().expect("wait");
         let text = String::from_utf8_lossy(&out.stdout);
+        let (created_before, edited_before) = (created.len(), edited.len());
         // Only whole lines count: the kill may cut the last one.
         for line in text.split_inclusive('\n').filter(|l| l.ends_with('\n')) {
             let mut words = line.split_whitespace();
@@ -100,13 +108,14 @@ fn a_killed_writer_loses_no_commit() {
         // Opening runs quick_check; a refused file fails here.
         let store =
             Store::open(&path).unwrap_or_else(|e| panic!("round {round}, seed {seed}: {e}"));
-        for &id in &created {
+        // This round's acknowledged commits; all of them are checked again at the end.
+        for &id in &created[created_before..] {
             let r = store
                 .load_report(id)
                 .unwrap_or_else(|e| panic!("round {round}: report {id}: {e}"));
             assert_eq!(r.parts.len(), 5);
         }
-        for &id in &edited {
+        for &id in &edited[edited_before..] {
             let r = store.load_report(id).expect("load");
             assert_eq!(
                 r.preface[0].text,
@@ -119,13 +128,31 @@ fn a_killed_writer_loses_no_commit() {
         let check: String = conn
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))
             .expect("integrity_check");
+        if check != "ok" {
+            integrity_failures += 1;
+        }
         assert_eq!(check, "ok", "round {round}");
     }
+    let store = Store::open(&path).expect("open after the last kill");
+    let lost = created
+        .iter()
+        .filter(|&&id| store.load_report(id).is_err())
+        .count()
+        + edited
+            .iter()
+            .filter(|&&id| {
+                store
+                    .load_report(id)
+                    .map_or(true, |r| r.preface[0].text != format!("第{id}次修改。"))
+            })
+            .count();
     eprintln!(
-        "{} reports created, {} edited across the kills",
+        "{kills} kills: {integrity_failures} integrity failures, {} reports created and {} edited \
+         with acknowledgement, {lost} acknowledged commits lost",
         created.len(),
         edited.len()
     );
+    assert_eq!(lost, 0);
     assert!(created.len() > 5, "the writer got to commit");
     assert!(
         edited.iter().all(|id| created.contains(id)),
