@@ -24,6 +24,18 @@ const COMMANDS: &[&str] = &[
     "move_part",
     "replace_report",
     "export_docx",
+    "list_snapshots",
+    "load_snapshot",
+    "compare_snapshot",
+    "restore_snapshot",
+    "name_version",
+    "take_snapshot",
+    "list_backups",
+    "backup_now",
+    "restore_backup",
+    "recovery_info",
+    "recover_from_backup",
+    "recover_with_blank_database",
 ];
 
 fn main() {

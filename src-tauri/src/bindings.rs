@@ -12,6 +12,7 @@ use ts_rs::{Config, TS};
 
 use crate::{
     error::IpcError,
+    history_ipc::{BackupFile, Backups, RecoveryInfo, RecoveryOutcome},
     ipc::{AppInfo, ExportOutcome, ImportOutcome},
 };
 
@@ -30,6 +31,12 @@ fn export_into(dir: &Path) {
     ImportOutcome::export_all(&cfg).expect("ImportOutcome");
     ExportOutcome::export_all(&cfg).expect("ExportOutcome");
     IpcError::export_all(&cfg).expect("IpcError");
+    nianbao_store::SnapshotSummary::export_all(&cfg).expect("SnapshotSummary");
+    nianbao_report::ReportDiff::export_all(&cfg).expect("ReportDiff");
+    BackupFile::export_all(&cfg).expect("BackupFile");
+    Backups::export_all(&cfg).expect("Backups");
+    RecoveryInfo::export_all(&cfg).expect("RecoveryInfo");
+    RecoveryOutcome::export_all(&cfg).expect("RecoveryOutcome");
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {

@@ -66,10 +66,33 @@ pub fn import_error_message(e: &ImportError) -> String {
         ImportError::NotText { looks_like, .. } => {
             format!("这不是文本文件（看起来是 {looks_like}）。请另存为纯文本（.txt）后再导入。")
         }
-        ImportError::WordNotAvailable { .. } => {
-            "暂不支持直接导入 Word 文件。请在 Word 或 WPS 中“另存为”纯文本（.txt）后再导入。".into()
+        ImportError::UnsupportedExtension { .. } => {
+            "只能导入 Word 文件（.docx）和纯文本文件（.txt）。".into()
         }
-        ImportError::UnsupportedExtension { .. } => "只能导入纯文本文件（.txt）。".into(),
+        ImportError::DocxTooLarge { .. } => {
+            "Word 文件超过 50 MB，不像是一份年度报告。请检查是否选错了文件，或删去其中的大图片后再导入。"
+                .into()
+        }
+        ImportError::OldWord { .. } => {
+            "这是旧版 Word 文件（.doc），请在 Word 或 WPS 中另存为 .docx 后再导入。".into()
+        }
+        ImportError::Encrypted { .. } => {
+            "这个 Word 文件设置了打开密码。请在 Word 或 WPS 中取消密码、另存一份后再导入。".into()
+        }
+        ImportError::NotDocx { .. } => {
+            "这不是 Word 文档（.docx），或文件已损坏。请在 Word 或 WPS 中打开并另存为 .docx 后再导入。"
+                .into()
+        }
+        ImportError::UnpackLimit { .. } => {
+            "文件解压后过大，不像是一份年度报告，已拒绝导入。请检查是否选错了文件。".into()
+        }
+        ImportError::XmlDoctype { .. } => {
+            "文件中含有 Word 不会生成的内容（DOCTYPE 声明），为安全起见已拒绝导入。请在 Word 或 WPS 中另存为 .docx 后再导入。"
+                .into()
+        }
+        ImportError::DamagedDocx { .. } => {
+            "Word 文件已损坏，无法读取。请在 Word 或 WPS 中打开，另存为 .docx 后再导入。".into()
+        }
         ImportError::Undecodable { .. } => {
             "无法识别文件的文字编码。请另存为 UTF-8 编码的文本文件后再导入。".into()
         }
@@ -130,6 +153,73 @@ pub fn import_warning_message(w: &ImportWarning) -> String {
         } => {
             format!("第 {line} 行“{marker}”的编号不连续（应为“{expected}”），已按顺序重新编号。")
         }
+        ImportWarning::RestartedPartNumbering { line, marker } => {
+            format!(
+                "第 {line} 行“{marker}”在部分内重新从“一、”编号，已作为二级标题（（一）（二）…）处理。"
+            )
+        }
+        ImportWarning::ContinuousNumbering {
+            line,
+            marker,
+            expected,
+        } => format!(
+            "第 {line} 行“{marker}”接着上一个标题下的序号连续编号，已改为在每个标题下从“{expected}”重新编号。"
+        ),
+        ImportWarning::TooDeep { line, marker } => {
+            format!("第 {line} 行“{marker}”的层级超过四级，已作为普通段落保留。")
+        }
+        ImportWarning::HeadingAboveParts { line, text } => {
+            format!("第 {line} 行“{text}”像是各部分之上的总标题，已作为导语段落保留。")
+        }
+        ImportWarning::StatutoryPartFolded {
+            heading,
+            part,
+            found,
+            ..
+        } => format!(
+            "法定部分“{heading}”没有单独成为一部分，其内容似乎写在“{}”部分的“{found}”中，请确认。",
+            HeadingLevel::One.marker(*part)
+        ),
+        ImportWarning::RedHeaderDropped {
+            organ,
+            number,
+            signer,
+        } => {
+            let mut kept: Vec<String> = Vec::new();
+            if let Some(o) = organ {
+                kept.push(format!("发文机关“{o}”"));
+            }
+            if let Some(n) = number {
+                kept.push(format!("发文字号“{n}”"));
+            }
+            if let Some(s) = signer {
+                kept.push(format!("签发人“{s}”"));
+            }
+            if kept.is_empty() {
+                "已删除红头（版头）。".into()
+            } else {
+                format!("已删除红头（版头）：{}。", kept.join("，"))
+            }
+        }
+        ImportWarning::TableFlattened { table, line, rows } => format!(
+            "第 {line} 段起的表格 {table} 已转为 {rows} 个段落（每行一段，单元格之间以制表符分隔），请核对。"
+        ),
+        ImportWarning::ImageDropped { line, name } => {
+            format!("第 {line} 段的图片“{name}”未导入。")
+        }
+        ImportWarning::TextBoxDropped { line, name, text } => {
+            if text.is_empty() {
+                format!("第 {line} 段的文本框“{name}”未导入。")
+            } else {
+                format!("第 {line} 段的文本框“{name}”（“{text}”）未导入。")
+            }
+        }
+        ImportWarning::TrackedChangesAccepted {
+            insertions,
+            deletions,
+        } => format!(
+            "文件中有修订痕迹，已按接受全部修订处理（{insertions} 处插入保留，{deletions} 处删除不导入）。"
+        ),
     }
 }
 
@@ -215,9 +305,35 @@ mod tests {
                 },
                 "第 5 行“1.”之上缺少二级标题，已将其改为二级标题。",
             ),
+            (
+                ImportWarning::RedHeaderDropped {
+                    organ: Some("某镇人民政府".into()),
+                    number: Some("某政发〔2024〕3号".into()),
+                    signer: None,
+                },
+                "已删除红头（版头）：发文机关“某镇人民政府”，发文字号“某政发〔2024〕3号”。",
+            ),
+            (
+                ImportWarning::ImageDropped {
+                    line: 7,
+                    name: "图片 3".into(),
+                },
+                "第 7 段的图片“图片 3”未导入。",
+            ),
         ];
         for (w, want) in cases {
             assert_eq!(import_warning_message(&w), want);
         }
+    }
+
+    #[test]
+    fn old_word_files_get_the_save_as_advice() {
+        let e = ImportError::OldWord {
+            input: nianbao_import::Input::Document,
+        };
+        assert_eq!(
+            import_error_message(&e),
+            "这是旧版 Word 文件（.doc），请在 Word 或 WPS 中另存为 .docx 后再导入。"
+        );
     }
 }

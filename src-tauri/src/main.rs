@@ -5,7 +5,9 @@
 
 mod commands;
 mod error;
+mod history_ipc;
 mod ipc;
+mod recovery;
 mod state;
 
 #[cfg(test)]

@@ -2,7 +2,8 @@
 // screenshots, `npm run dev`). Not part of the app: nothing in src/ imports it. Load it before
 // the app's script, e.g. with Playwright's `page.addInitScript({ path })`, after setting
 //   window.__NIANBAO_MOCK__ = { sample: <a Report from `nianbao show ID --json`>, reports: [...],
-//                               failSaves: 0, openError: null, latencyMs: 0 }
+//                               failSaves: 0, openError: null, latencyMs: 0,
+//                               damaged: false, backups: [<BackupFile>…] }
 // It keeps reports in memory with the store's rules for ids and positions (see
 // crates/nianbao-store/src/blocks.rs) and answers the dialog/window plugin calls.
 (() => {
@@ -72,6 +73,37 @@
     const s = { id, issuer: e.report.meta.issuer, year: e.report.meta.year, title: title(e.report.meta), status: e.status, created_at: e.created_at, updated_at: e.updated_at, chars: chars(e.report) };
     if (e.deleted_at) s.deleted_at = e.deleted_at;
     return s;
+  }
+
+  const snapshots = []; // { reportId, report, summary }, oldest first
+  const backups = clone(config.backups || []);
+
+  function snapshot(reportId, reason, label, always) {
+    const report = clone(entry(reportId).report);
+    const last = snapshots.filter((x) => x.reportId === reportId).pop();
+    if (!always && last && JSON.stringify(last.report) === JSON.stringify(report)) return null;
+    const id = nextId++;
+    snapshots.push({ reportId, report, summary: { id, created_at: now(), reason, label, chars: chars(report) } });
+    return id;
+  }
+
+  function findSnapshot(id) {
+    return snapshots.find((x) => x.summary.id === id) || fail('找不到该报告或段落，可能已被删除。请刷新报告库。', `no snapshot ${id}`);
+  }
+
+  /** The paragraphs as printed, without numbering (enough for a look at the comparison). */
+  function printed(report) {
+    const out = [title(report.meta), ...report.preface.map((p) => p.text)];
+    const walk = (blocks) =>
+      blocks.forEach((b) => {
+        out.push(b.kind === 'heading' ? b.text + b.body : b.text);
+        if (b.kind === 'heading') walk(b.children);
+      });
+    report.parts.forEach((p) => {
+      out.push(p.heading + p.body);
+      walk(p.blocks);
+    });
+    return out.filter((t) => t.trim());
   }
 
   function touch(e) {
@@ -255,7 +287,46 @@
       touch(e);
       return clone(e.report);
     },
-    export_docx: ({ path }) => ({ path: path.endsWith('.docx') ? path : `${path}.docx`, warnings: [] }),
+    export_docx: ({ reportId, path }) => {
+      const file = path.endsWith('.docx') ? path : `${path}.docx`;
+      snapshot(reportId, 'exported', file.split('/').pop(), true);
+      return { path: file, warnings: [] };
+    },
+    // 历史版本: whole copies; the comparison is paragraph-level only (the real one marks characters).
+    list_snapshots: ({ reportId }) => snapshots.filter((x) => x.reportId === reportId).map((x) => clone(x.summary)).reverse(),
+    take_snapshot: ({ reportId, reason }) => snapshot(reportId, reason, null, false),
+    name_version: ({ reportId, label }) => (label.trim() ? snapshot(reportId, 'named', label.trim(), true) : fail('请填写版本名称，例如“送审稿”。')),
+    load_snapshot: ({ snapshotId }) => clone(findSnapshot(snapshotId).report),
+    compare_snapshot: ({ reportId, snapshotId }) => {
+      const older = printed(findSnapshot(snapshotId).report);
+      const newer = printed(entry(reportId).report);
+      const paragraphs = [
+        ...older.filter((t) => !newer.includes(t)).map((text) => ({ kind: 'removed', text })),
+        ...newer.map((text) => (older.includes(text) ? { kind: 'same', text } : { kind: 'added', text })),
+      ];
+      const count = (k) => paragraphs.filter((p) => p.kind === k).length;
+      return { paragraphs, added: count('added'), removed: count('removed'), changed: 0 };
+    },
+    restore_snapshot: ({ reportId, snapshotId }) => {
+      const e = entry(reportId);
+      const earlier = findSnapshot(snapshotId);
+      snapshot(reportId, 'before_restore', null, true);
+      e.report = assignIds(clone(earlier.report), true);
+      touch(e);
+      return clone(e.report);
+    },
+    // 备份与恢复
+    list_backups: () => ({ dir: '/home/clerk/.local/share/nianbao/backups', files: clone(backups) }),
+    backup_now: () => {
+      const name = `manual-${Date.now()}.db`;
+      const file = { path: `/home/clerk/.local/share/nianbao/backups/${name}`, name, kind: 'manual', bytes: 245760, modified_ms: Date.now() };
+      backups.unshift(file);
+      return clone(file);
+    },
+    restore_backup: () => '/home/clerk/.local/share/nianbao/backups/before-restore-20240328-141503.db',
+    recovery_info: () => ({ damaged: !!config.damaged, db_path: '/home/clerk/.local/share/nianbao/nianbao.db', backups_dir: '/home/clerk/.local/share/nianbao/backups', newest_backup: clone(backups[0] ?? null) }),
+    recover_from_backup: () => ({ moved_aside: ['/home/clerk/.local/share/nianbao/nianbao.db.damaged-20240328-141503'], restored_from: backups[0]?.path ?? null }),
+    recover_with_blank_database: () => ({ moved_aside: ['/home/clerk/.local/share/nianbao/nianbao.db.damaged-20240328-141503'], restored_from: null }),
     'plugin:dialog|save': ({ options }) => `/home/clerk/文档/${options.defaultPath}`,
     'plugin:dialog|open': () => '/home/clerk/文档/2023年报告.txt',
     'plugin:dialog|message': ({ buttons }) => (buttons && buttons.OkCancelCustom ? buttons.OkCancelCustom[0] : 'Yes'),

@@ -29,7 +29,8 @@ pub enum Command {
         #[arg(long)]
         year: u16,
     },
-    /// Import a report from a text file (.txt: UTF-8, UTF-16 or GB18030/GBK); prints its id.
+    /// Import a report from Word (.docx), text (.txt: UTF-8, UTF-16 or GB18030/GBK) or JSON
+    /// (as `show --json` prints it); prints its id.
     Import {
         /// The file to import.
         file: PathBuf,

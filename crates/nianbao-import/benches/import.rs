@@ -1,4 +1,5 @@
-//! Import of the real sample report: decoding, cleaning and structure recognition.
+//! Import of the real sample report (text) and of a 30-page Word export (.docx): decoding or
+//! unpacking, cleaning and structure recognition.
 
 use std::{hint::black_box, path::Path};
 
@@ -14,6 +15,13 @@ fn bench(c: &mut Criterion) {
     let bytes = sample();
     c.bench_function("import_text_bytes(changziying-2023)", |b| {
         b.iter(|| nianbao_import::import_text_bytes(black_box(&bytes)))
+    });
+    // About 30 pages at 22 lines × 28 characters, as the exporter writes them.
+    let docx = nianbao_docx::to_docx(&nianbao_report::synthetic::report(30))
+        .expect("the synthetic report exports")
+        .bytes;
+    c.bench_function("import_docx_bytes(synthetic 30 pages)", |b| {
+        b.iter(|| nianbao_import::import_docx_bytes(black_box(&docx)))
     });
 }
 

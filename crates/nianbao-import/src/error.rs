@@ -2,7 +2,7 @@
 
 use std::{fmt, path::PathBuf};
 
-use crate::MAX_TEXT_BYTES;
+use crate::{MAX_DOCX_BYTES, MAX_TEXT_BYTES};
 
 /// What was being imported, so that a message can name it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,6 +11,8 @@ pub enum Input {
     File(PathBuf),
     /// Bytes or text handed over in memory.
     Text,
+    /// The bytes of a Word document handed over in memory.
+    Document,
 }
 
 impl fmt::Display for Input {
@@ -18,6 +20,7 @@ impl fmt::Display for Input {
         match self {
             Input::File(p) => write!(f, "{}", p.display()),
             Input::Text => f.write_str("the text"),
+            Input::Document => f.write_str("the document"),
         }
     }
 }
@@ -55,19 +58,54 @@ pub enum ImportError {
         looks_like: &'static str,
     },
 
-    /// A `.docx`/`.doc` file: not supported yet.
+    /// Any extension other than `.txt`/`.text` and the Word ones.
     #[error(
-        "{}: Word import is not available yet; save the report as plain text (.txt)",
-        .path.display()
-    )]
-    WordNotAvailable { path: PathBuf },
-
-    /// Any extension other than `.txt`/`.text`.
-    #[error(
-        "cannot import {}: only plain-text reports (.txt) can be imported",
+        "cannot import {}: only plain-text reports (.txt) and Word documents (.docx) can be imported",
         .path.display()
     )]
     UnsupportedExtension { path: PathBuf },
+
+    /// A Word file larger than [`MAX_DOCX_BYTES`].
+    #[error(
+        "{input} is too large ({size} bytes); Word reports over 50 MB ({limit} bytes) are refused",
+        limit = MAX_DOCX_BYTES
+    )]
+    DocxTooLarge { input: Input, size: u64 },
+
+    /// A Word 97–2003 `.doc` (or WPS `.wps`) file: an OLE compound document.
+    #[error(
+        "{input} is an old Word 97-2003 (.doc) or WPS file; open it in Word or WPS, save it as .docx and import that"
+    )]
+    OldWord { input: Input },
+
+    /// A password-protected Word file (an OLE container holding an `EncryptedPackage`), or a zip
+    /// whose entries are encrypted.
+    #[error(
+        "{input} is encrypted (password-protected); save a copy without the password in Word or WPS and import that"
+    )]
+    Encrypted { input: Input },
+
+    /// A Word extension, but not a `.docx` package: another format, another zip, a damaged zip.
+    #[error("{input} is not a Word .docx document: {reason}")]
+    NotDocx { input: Input, reason: String },
+
+    /// The package would unpack to more than the limits allow (a zip bomb, or not a report).
+    #[error("{input} is refused: {reason}; a Word report unpacks to far less")]
+    UnpackLimit { input: Input, reason: String },
+
+    /// A part of the package declares a DOCTYPE: entities are never expanded or fetched.
+    #[error(
+        "{input} is refused: {part} declares a DOCTYPE with possible entities, which Word never writes and which are not read"
+    )]
+    XmlDoctype { input: Input, part: String },
+
+    /// A part of the package is not well-formed XML or not UTF-8.
+    #[error("{input} is damaged: {part} {reason}")]
+    DamagedDocx {
+        input: Input,
+        part: String,
+        reason: String,
+    },
 
     /// Neither UTF-8, UTF-16 with a byte-order mark nor GB18030/GBK.
     #[error("{input} cannot be decoded: it is neither UTF-8, UTF-16 nor GB18030/GBK text")]

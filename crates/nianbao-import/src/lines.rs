@@ -1,12 +1,53 @@
 //! The source as numbered, trimmed, non-empty lines: one line is one paragraph in the source.
+//! A line read from a Word file carries [`Hint`]s that plain text cannot have.
 
 /// One non-empty source line, trimmed at both ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Line<'a> {
-    /// 1-based line number in the (line-end normalised) source, for warnings.
+    /// 1-based line number in the (line-end normalised) source, or paragraph number in a Word
+    /// document, for warnings.
     pub no: usize,
     /// The text without leading or trailing whitespace (U+3000 included).
     pub text: &'a str,
+    /// What the source's formatting says about the line (nothing, for plain text).
+    pub hint: Hint,
+}
+
+/// Signals from a Word document's formatting, fed to the same recognition as plain text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Hint {
+    /// Level 1–4 from a heading style (Heading 1, 标题 2) or an outline level, for a line whose
+    /// text starts with no marker. (A marker shown by Word's automatic numbering is put in front
+    /// of the text, so it reads like a typed one.)
+    pub level: Option<u8>,
+    /// The paragraph is centred.
+    pub centred: bool,
+    /// Where the heading sentence ends, when formatting shows it (bold or another font);
+    /// `None`: split a heading at its first `。`, as in plain text.
+    pub run_in: Option<RunIn>,
+    /// 1-based number of the table whose row this line is.
+    pub table: Option<usize>,
+}
+
+/// How formatting separates a heading sentence from its run-in body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RunIn {
+    /// The heading sentence ends at this byte offset of the line's text; the body follows in
+    /// the body's look.
+    At(usize),
+    /// The whole line is set apart (bold or a heading font): all heading, no run-in body.
+    Whole,
+}
+
+impl<'a> Line<'a> {
+    /// A line of plain text, without hints.
+    pub(crate) fn plain(no: usize, text: &'a str) -> Self {
+        Line {
+            no,
+            text,
+            hint: Hint::default(),
+        }
+    }
 }
 
 /// Whether a character is padding at a line's edge: whitespace (ASCII, U+3000, NBSP …) and the
@@ -24,10 +65,7 @@ pub(crate) fn trim(s: &str) -> &str {
 pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     text.split('\n')
         .enumerate()
-        .map(|(i, l)| Line {
-            no: i + 1,
-            text: trim(l),
-        })
+        .map(|(i, l)| Line::plain(i + 1, trim(l)))
         .filter(|l| !l.text.is_empty())
         .collect()
 }
@@ -53,18 +91,9 @@ mod tests {
         assert_eq!(
             lines,
             [
-                Line {
-                    no: 1,
-                    text: "标题"
-                },
-                Line {
-                    no: 3,
-                    text: "正文。"
-                },
-                Line {
-                    no: 5,
-                    text: "末行"
-                },
+                Line::plain(1, "标题"),
+                Line::plain(3, "正文。"),
+                Line::plain(5, "末行"),
             ]
         );
     }

@@ -56,13 +56,20 @@ pub(crate) fn read_front(lines: &[Line<'_>], input: &Input) -> Result<Front, Imp
         )));
     }
     let mut consumed = 1;
-    if !first.text.ends_with("报告") {
+    if first.hint.centred {
+        // A Word title: the centred lines at the top, however they are broken.
+        consumed += lines[1..]
+            .iter()
+            .take(MAX_TITLE_LINES - 1)
+            .take_while(|l| l.hint.centred && is_centred_title_piece(l.text))
+            .count();
+    } else if !ends_with_report(first.text) {
         let pieces: Vec<&Line<'_>> = lines[1..]
             .iter()
             .take(MAX_TITLE_LINES - 1)
             .take_while(|l| is_title_piece(l.text))
             .collect();
-        if let Some(k) = pieces.iter().position(|l| l.text.ends_with("报告")) {
+        if let Some(k) = pieces.iter().position(|l| ends_with_report(l.text)) {
             consumed += k + 1;
         }
     }
@@ -83,6 +90,21 @@ pub(crate) fn read_front(lines: &[Line<'_>], input: &Input) -> Result<Front, Imp
         recipient,
         consumed,
     })
+}
+
+/// `…报告`, also in traditional characters.
+fn ends_with_report(text: &str) -> bool {
+    text.ends_with("报告") || text.ends_with("報告")
+}
+
+/// A centred line under a centred first line that continues the title: not a date or note in
+/// brackets such as `（2024年3月28日）`.
+fn is_centred_title_piece(text: &str) -> bool {
+    text.chars().count() <= MAX_TITLE_CHARS
+        && !has_sentence_punctuation(text)
+        && markers::parse(text).is_none()
+        && !(text.starts_with(['（', '(']) && text.ends_with(['）', ')']))
+        && dates::parse_date(text).is_none()
 }
 
 fn is_title_piece(text: &str) -> bool {
@@ -119,12 +141,14 @@ pub(crate) fn from_title(title: &str) -> (Option<String>, Option<u16>) {
 }
 
 /// Meta from the front and sign-off: year and issuer from the title, else from the date
-/// (the year before it) and the signature; the title kept only when it is not the template's.
+/// (the year before it), the red header's 发文机关 (`header_issuer`) and the signature; the title
+/// kept only when it is not the template's.
 pub(crate) fn build(
     front: &Front,
     sign_off: SignOff,
     template: &Template,
     input: &Input,
+    header_issuer: Option<&str>,
 ) -> Result<Meta, ImportError> {
     let (title_issuer, title_year) = from_title(&front.title);
     let shown_title = front.title.replace('\n', " ");
@@ -136,9 +160,10 @@ pub(crate) fn build(
             title: shown_title.clone(),
         })?;
     let mut signature = sign_off.signature;
-    let issuer = match title_issuer {
-        Some(i) => i,
-        None => signature.take().ok_or_else(|| ImportError::NoIssuer {
+    let issuer = match (title_issuer, header_issuer) {
+        (Some(i), _) => i,
+        (None, Some(h)) => h.to_string(),
+        (None, None) => signature.take().ok_or_else(|| ImportError::NoIssuer {
             input: input.clone(),
             title: shown_title,
         })?,
@@ -217,7 +242,7 @@ mod tests {
     fn generated_title_is_not_stored_and_fallbacks_work() {
         let t = default_template();
         let f = front("北京市大兴区长子营镇人民政府\n2023年法治政府建设年度情况报告");
-        let m = build(&f, SignOff::default(), t, &Input::Text).unwrap();
+        let m = build(&f, SignOff::default(), t, &Input::Text, None).unwrap();
         assert_eq!(m.title, None);
         assert_eq!(m.issuer, "北京市大兴区长子营镇人民政府");
 
@@ -227,15 +252,15 @@ mod tests {
             date: DocDate::new(2024, 3, 1).ok(),
             ..SignOff::default()
         };
-        let m = build(&f, sign_off, t, &Input::Text).unwrap();
+        let m = build(&f, sign_off, t, &Input::Text, None).unwrap();
         assert_eq!((m.issuer.as_str(), m.year), ("某镇人民政府", 2023));
         assert_eq!(m.signature, None);
         assert_eq!(m.title.as_deref(), Some("法治政府建设年度情况报告"));
 
-        let e = build(&f, SignOff::default(), t, &Input::Text).unwrap_err();
+        let e = build(&f, SignOff::default(), t, &Input::Text, None).unwrap_err();
         assert!(e.to_string().contains("no year found"), "{e}");
         let f = front("2023年法治政府建设年度情况报告");
-        let e = build(&f, SignOff::default(), t, &Input::Text).unwrap_err();
+        let e = build(&f, SignOff::default(), t, &Input::Text, None).unwrap_err();
         assert!(e.to_string().contains("no issuer found"), "{e}");
     }
 }

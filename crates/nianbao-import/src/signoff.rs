@@ -134,7 +134,10 @@ fn is_signature(text: &str) -> bool {
     text.chars().count() <= MAX_SIGNATURE_CHARS
         && !has_sentence_punctuation(text)
         && markers::parse(text).is_none()
-        && ORGAN_ENDINGS.iter().any(|e| text.ends_with(e))
+        && {
+            let simple = crate::hanzi::simplified(text);
+            ORGAN_ENDINGS.iter().any(|e| simple.ends_with(e))
+        }
 }
 
 /// A short parenthesised line: （此件公开发布）.

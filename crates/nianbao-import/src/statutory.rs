@@ -1,60 +1,179 @@
-//! Which part fills which statutory part of the template, by how alike their headings are.
+//! Which part fills which statutory part of the template, by the wording of its heading.
 //!
-//! Headings are compared after removing years (`2024年度`) and punctuation, as weighted
-//! multisets of characters (a weighted Dice coefficient): characters most template headings share
-//! (推, 进, 法, 治) count little, characters that set one part apart (举措, 不足, 安排) count much.
-//! A part may fill a statutory part when that similarity is fair and clearly its best (see
-//! [`acceptable`]); parts and statutory parts are then aligned in order, each used at most once,
-//! maximising the total similarity.
+//! Two measures are combined, and the higher one counts:
+//!
+//! - **Keywords** that name a statutory part whatever the rest of the heading says
+//!   (举措/成效/做法 → measures, 不足/问题/原因 → shortcomings, 第一责任人/主要负责人 →
+//!   leadership, 下一年度/下一步/主要安排/工作计划 → plans, 其他 → other), each with a weight;
+//!   several keywords combine like independent evidence (1 − Π(1 − w)).
+//! - **Similarity** to the template's heading after removing years (`2024年度`) and punctuation,
+//!   as weighted multisets of characters (a weighted Dice coefficient): characters most template
+//!   headings share (推, 进, 法, 治) count little, characters that set one part apart count much.
+//!
+//! Traditional characters are simplified first. A part may fill a statutory part when that score
+//! is fair and clearly its best (see [`acceptable`]); parts and statutory parts are then paired,
+//! each used at most once, maximising the total score. Order does not bind (the 第一责任人 part is
+//! often placed first) but breaks ties. Statutory parts left without a part are looked for inside
+//! the parts (a `（三）` heading, or a `二是…第一责任人…` sentence) and reported as folded there.
 
 use std::collections::HashMap;
 
-use nianbao_report::{Meta, Part, Template};
+use nianbao_report::{Block, HeadingLevel, Meta, Part, Template};
 
-use crate::warning::ImportWarning;
+use crate::{hanzi, warning::ImportWarning};
 
-/// Least similarity (0–1) for a part to count as a statutory part at all.
-const MIN_SIMILARITY: f64 = 0.3;
-/// Similarity at which a match needs no clear lead over the runner-up.
-const SURE_SIMILARITY: f64 = 0.6;
+/// Least score (0–1) for a part to count as a statutory part at all.
+const MIN_SCORE: f64 = 0.3;
+/// Score at which a match needs no clear lead over the runner-up.
+const SURE_SCORE: f64 = 0.6;
 /// How far below its best match a part may still be placed (as a share of the best).
 const NEAR_BEST: f64 = 0.8;
 /// How far ahead of the runner-up a fair but unsure match must be.
 const LEAD: f64 = 2.0;
+/// What placing a part out of the template's order costs, per inversion: enough to break ties.
+const INVERSION_COST: f64 = 0.01;
+/// Keyword score from which a heading inside a part is taken for a folded statutory part.
+const FOLDED_SCORE: f64 = 0.9;
+/// Longest excerpt of a sentence quoted in a warning.
+const EXCERPT_CHARS: usize = 40;
 
 /// Phrases naming a year relative to the report; they vary freely between reports.
 const RELATIVE_YEARS: &[&str] = &["上一年度", "下一年度", "上年度", "下年度", "本年度", "年度"];
 
-/// Sets `statutory` on each part that matches a template part; warns about the rest.
+/// Keywords of the default template's statutory parts, with their weights (simplified forms).
+const KEYWORDS: &[(&str, &[(&str, f64)])] = &[
+    (
+        "measures",
+        &[
+            ("举措", 1.0),
+            ("成效", 0.8),
+            ("做法", 0.8),
+            ("主要工作", 0.7),
+            ("基本情况", 0.6),
+            ("成绩", 0.6),
+            ("进展", 0.5),
+            ("亮点", 0.5),
+        ],
+    ),
+    (
+        "shortcomings",
+        &[
+            ("不足", 1.0),
+            ("问题", 0.9),
+            ("原因", 0.7),
+            ("短板", 0.8),
+            ("差距", 0.7),
+            ("困难", 0.6),
+            ("薄弱", 0.6),
+            ("弱项", 0.6),
+        ],
+    ),
+    (
+        "leadership",
+        &[
+            ("第一责任人", 1.0),
+            ("主要负责人", 1.0),
+            ("负责人", 0.7),
+            ("履职", 0.7),
+            ("述法", 0.6),
+            ("履行", 0.4),
+            ("职责", 0.4),
+            ("党政", 0.3),
+        ],
+    ),
+    (
+        "plans",
+        &[
+            ("下一年度", 1.0),
+            ("下年度", 1.0),
+            ("下一步", 1.0),
+            ("主要安排", 0.9),
+            ("工作计划", 0.9),
+            ("打算", 0.8),
+            ("明年", 0.8),
+            ("安排", 0.6),
+            ("计划", 0.6),
+            ("思路", 0.6),
+            ("展望", 0.6),
+            ("谋划", 0.5),
+        ],
+    ),
+    ("other", &[("其他", 1.0), ("其它", 1.0), ("需要报告", 0.6)]),
+];
+
+/// Weight of the following year (`2024年` in a report on 2023) as a sign of the plans part.
+const NEXT_YEAR_WEIGHT: f64 = 0.8;
+
+/// A statutory part a heading could fill, and how well.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// The template's key of the statutory part (`measures`, `shortcomings` …).
+    pub key: String,
+    /// How well the heading matches it, 0–100.
+    pub score: u8,
+}
+
+/// What the importer decided for one first-level part, so that the app can ask the drafter to
+/// confirm it (这一部分对应：…？).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartMapping {
+    /// Index of the part in `Report::parts` (0 for part 一).
+    pub part: usize,
+    /// The part's heading as imported.
+    pub heading: String,
+    /// The statutory key chosen; `None` when the part was kept as an extra part.
+    pub statutory: Option<String>,
+    /// How well the heading matches the chosen key, 0–100 (0 when none was chosen).
+    pub score: u8,
+    /// The best key not chosen (for an extra part: its best key, taken by another part or too
+    /// weak).
+    pub runner_up: Option<Candidate>,
+    /// The keywords found in the heading that name a statutory part (simplified forms).
+    pub keywords: Vec<String>,
+}
+
+/// Sets `statutory` on each part that matches a template part; warns about the rest and
+/// returns the decisions.
 pub(crate) fn map_parts(
     parts: &mut [Part],
     template: &Template,
     meta: &Meta,
     warnings: &mut Vec<ImportWarning>,
-) {
-    let wanted: Vec<Vec<char>> = template
-        .parts
+) -> Vec<PartMapping> {
+    let scorer = Scorer::new(template, meta);
+    let rows: Vec<Row> = parts.iter().map(|p| scorer.row(&p.heading)).collect();
+    let acceptable: Vec<Vec<Option<f64>>> = rows
         .iter()
-        .map(|p| {
-            normalise(&template.render(&p.heading, meta))
-                .chars()
+        .map(|r| {
+            (0..r.scores.len())
+                .map(|j| acceptable(&r.scores, j))
                 .collect()
         })
         .collect();
-    let weights = Weights::new(&wanted);
-    let got: Vec<Vec<char>> = parts
-        .iter()
-        .map(|p| normalise(&p.heading).chars().collect())
-        .collect();
-    let score: Vec<Vec<Option<f64>>> = got
-        .iter()
-        .map(|g| {
-            let row: Vec<f64> = wanted.iter().map(|w| weights.similarity(g, w)).collect();
-            (0..row.len()).map(|j| acceptable(&row, j)).collect()
-        })
-        .collect();
-    for (i, j) in align(&score) {
-        parts[i].statutory = Some(template.parts[j].key.clone());
+    let chosen = assign(&acceptable);
+    let mut mapping = Vec::with_capacity(parts.len());
+    for (i, (part, row)) in parts.iter_mut().zip(&rows).enumerate() {
+        let pick = chosen[i];
+        part.statutory = pick.map(|j| template.parts[j].key.clone());
+        let runner_up = row
+            .scores
+            .iter()
+            .enumerate()
+            .filter(|&(j, _)| Some(j) != pick)
+            .max_by(|a, b| a.1.total_cmp(b.1))
+            .filter(|&(_, &s)| s > 0.0)
+            .map(|(j, &s)| Candidate {
+                key: template.parts[j].key.clone(),
+                score: percent(s),
+            });
+        mapping.push(PartMapping {
+            part: i,
+            heading: part.heading.clone(),
+            statutory: part.statutory.clone(),
+            score: pick.map_or(0, |j| percent(row.scores[j])),
+            runner_up,
+            keywords: row.keywords.clone(),
+        });
     }
     for (i, part) in parts.iter().enumerate() {
         if part.statutory.is_none() {
@@ -65,22 +184,139 @@ pub(crate) fn map_parts(
         }
     }
     for tp in &template.parts {
-        if !parts
+        if parts
             .iter()
             .any(|p| p.statutory.as_deref() == Some(&tp.key))
         {
-            warnings.push(ImportWarning::MissingStatutoryPart {
-                key: tp.key.clone(),
-                heading: template.render(&tp.heading, meta),
-            });
+            continue;
         }
+        let heading = template.render(&tp.heading, meta);
+        match folded(parts, &tp.key) {
+            Some((part, found)) => warnings.push(ImportWarning::StatutoryPartFolded {
+                key: tp.key.clone(),
+                heading,
+                part,
+                found,
+            }),
+            None => warnings.push(ImportWarning::MissingStatutoryPart {
+                key: tp.key.clone(),
+                heading,
+            }),
+        }
+    }
+    mapping
+}
+
+fn percent(score: f64) -> u8 {
+    // Clamped to 0–100 first, so the cast cannot truncate.
+    (score.clamp(0.0, 1.0) * 100.0).round() as u8
+}
+
+/// The best keyword score of a heading for any statutory part (without year signals): whether
+/// it reads like the heading of a statutory part.
+pub(crate) fn keyword_strength(heading: &str) -> f64 {
+    let h = hanzi::simplified(heading);
+    KEYWORDS
+        .iter()
+        .map(|(_, words)| keyword_score(&h, words, None).0)
+        .fold(0.0, f64::max)
+}
+
+/// Noisy-or of the weights of the keywords `h` holds; the following year (if given and written
+/// as `2024年`) counts like a keyword of plans. Returns the score and the words found.
+fn keyword_score(h: &str, words: &[(&str, f64)], next_year: Option<&str>) -> (f64, Vec<String>) {
+    let mut miss = 1.0;
+    let mut found = Vec::new();
+    for &(w, weight) in words {
+        if h.contains(w) {
+            miss *= 1.0 - weight;
+            found.push(w.to_string());
+        }
+    }
+    if let Some(y) = next_year
+        && h.contains(y)
+    {
+        miss *= 1.0 - NEXT_YEAR_WEIGHT;
+        found.push(y.to_string());
+    }
+    (1.0 - miss, found)
+}
+
+/// Scores of one heading against every statutory part.
+struct Row {
+    scores: Vec<f64>,
+    keywords: Vec<String>,
+}
+
+/// Scores headings against one template.
+struct Scorer<'t> {
+    /// Each statutory part's heading, normalised.
+    wanted: Vec<Vec<char>>,
+    /// Each statutory part's keywords (none for a key the table does not know).
+    keywords: Vec<&'t [(&'t str, f64)]>,
+    /// Index of the plans part, which the following year points to.
+    plans: Option<usize>,
+    next_year: String,
+    weights: Weights,
+}
+
+impl<'t> Scorer<'t> {
+    fn new(template: &'t Template, meta: &Meta) -> Self {
+        let wanted: Vec<Vec<char>> = template
+            .parts
+            .iter()
+            .map(|p| {
+                normalise(&template.render(&p.heading, meta))
+                    .chars()
+                    .collect()
+            })
+            .collect();
+        let keywords = template
+            .parts
+            .iter()
+            .map(|p| {
+                KEYWORDS
+                    .iter()
+                    .find(|(k, _)| *k == p.key)
+                    .map_or(&[][..], |(_, w)| *w)
+            })
+            .collect();
+        Scorer {
+            weights: Weights::new(&wanted),
+            wanted,
+            keywords,
+            plans: template.parts.iter().position(|p| p.key == "plans"),
+            next_year: format!("{}年", u32::from(meta.year) + 1),
+        }
+    }
+
+    fn row(&self, heading: &str) -> Row {
+        let simple = hanzi::simplified(heading);
+        let got: Vec<char> = normalise(&simple).chars().collect();
+        let mut keywords: Vec<String> = Vec::new();
+        let scores = self
+            .wanted
+            .iter()
+            .enumerate()
+            .map(|(j, w)| {
+                let next_year = (Some(j) == self.plans).then_some(self.next_year.as_str());
+                let (kw, found) = keyword_score(&simple, self.keywords[j], next_year);
+                for f in found {
+                    if !keywords.contains(&f) {
+                        keywords.push(f);
+                    }
+                }
+                kw.max(self.weights.similarity(&got, w))
+            })
+            .collect();
+        Row { scores, keywords }
     }
 }
 
 /// The heading without years, relative-year phrases, punctuation and spacing.
 fn normalise(heading: &str) -> String {
     let mut s = String::with_capacity(heading.len());
-    let chars: Vec<char> = heading.chars().collect();
+    let chars: Vec<char> = heading.chars().map(hanzi::simplify).collect();
     let mut i = 0;
     while i < chars.len() {
         let digits = chars[i..]
@@ -108,8 +344,8 @@ fn normalise(heading: &str) -> String {
     s
 }
 
-/// The similarity of a part to statutory part `j`, if good enough to place it there: fair,
-/// near the part's best, and (unless high) well ahead of every other statutory part.
+/// The score of a part for statutory part `j`, if good enough to place it there: fair, near
+/// the part's best, and (unless high) well ahead of every other statutory part.
 fn acceptable(row: &[f64], j: usize) -> Option<f64> {
     let s = row[j];
     let best = row.iter().copied().fold(0.0, f64::max);
@@ -119,9 +355,7 @@ fn acceptable(row: &[f64], j: usize) -> Option<f64> {
         .filter(|&(k, _)| k != j)
         .map(|(_, &x)| x)
         .fold(0.0, f64::max);
-    let ok = s >= MIN_SIMILARITY
-        && s >= NEAR_BEST * best
-        && (s >= SURE_SIMILARITY || s >= LEAD * runner_up);
+    let ok = s >= MIN_SCORE && s >= NEAR_BEST * best && (s >= SURE_SCORE || s >= LEAD * runner_up);
     ok.then_some(s)
 }
 
@@ -173,35 +407,133 @@ impl Weights {
     }
 }
 
-/// The order-keeping matching of parts (rows) to template parts (columns) with the greatest
-/// total score, using only acceptable pairs.
-fn align(score: &[Vec<Option<f64>>]) -> Vec<(usize, usize)> {
+/// Most statutory parts the exact pairing handles (its table has 2^n columns per part).
+const MAX_EXACT_KEYS: usize = 12;
+
+/// Pairs parts (rows) with statutory parts (columns), each at most once, maximising the total
+/// score of acceptable pairs less a small cost per pair placed out of order. Returns each
+/// part's column.
+fn assign(score: &[Vec<Option<f64>>]) -> Vec<Option<usize>> {
     let rows = score.len();
-    let cols = score.first().map_or(0, Vec::len);
-    // best[i][j]: best total for the first i parts and first j template parts.
-    let mut best = vec![vec![0.0f64; cols + 1]; rows + 1];
-    for i in 1..=rows {
-        for j in 1..=cols {
-            let pair = score[i - 1][j - 1].map_or(f64::MIN, |s| best[i - 1][j - 1] + s);
-            best[i][j] = pair.max(best[i - 1][j]).max(best[i][j - 1]);
+    let cols = score.first().map_or(0, Vec::len).min(MAX_EXACT_KEYS);
+    let states = 1usize << cols;
+    // best[i][mask]: best total for the first i parts using the columns in mask.
+    let mut best = vec![vec![f64::NEG_INFINITY; states]; rows + 1];
+    // How state (i + 1, mask) was reached: the column part i took, if any.
+    let mut took: Vec<Vec<Option<usize>>> = vec![vec![None; states]; rows + 1];
+    best[0][0] = 0.0;
+    for i in 0..rows {
+        for mask in 0..states {
+            let here = best[i][mask];
+            if here == f64::NEG_INFINITY {
+                continue;
+            }
+            if here > best[i + 1][mask] {
+                best[i + 1][mask] = here;
+                took[i + 1][mask] = None;
+            }
+            for (j, s) in score[i].iter().enumerate().take(cols) {
+                let Some(s) = *s else { continue };
+                if mask & (1 << j) != 0 {
+                    continue;
+                }
+                // Columns already used that come after j: each is one inversion.
+                let inversions = (mask >> (j + 1)).count_ones();
+                let total = here + s - INVERSION_COST * f64::from(inversions);
+                let next = mask | (1 << j);
+                if total > best[i + 1][next] {
+                    best[i + 1][next] = total;
+                    took[i + 1][next] = Some(j);
+                }
+            }
         }
     }
-    let mut out = Vec::new();
-    let (mut i, mut j) = (rows, cols);
-    while i > 0 && j > 0 {
-        let matched = score[i - 1][j - 1].is_some_and(|s| best[i][j] == best[i - 1][j - 1] + s);
-        if matched {
-            out.push((i - 1, j - 1));
-            i -= 1;
-            j -= 1;
-        } else if best[i][j] == best[i - 1][j] {
-            i -= 1;
-        } else {
-            j -= 1;
+    let mut mask = (0..states)
+        .max_by(|&a, &b| best[rows][a].total_cmp(&best[rows][b]).then(b.cmp(&a)))
+        .unwrap_or(0);
+    let mut out = vec![None; rows];
+    for i in (0..rows).rev() {
+        if let Some(j) = took[i + 1][mask] {
+            out[i] = Some(j);
+            mask &= !(1 << j);
         }
     }
-    out.reverse();
     out
+}
+
+/// Where the content of statutory part `key` sits when no part holds it: a second-level heading
+/// naming it, or (for the leadership part) a sentence naming 第一责任人. Returns the part's number
+/// (1 for 一、) and the heading with its marker, or an excerpt of the sentence.
+fn folded(parts: &[Part], key: &str) -> Option<(usize, String)> {
+    let words = KEYWORDS.iter().find(|(k, _)| *k == key)?.1;
+    for (i, part) in parts.iter().enumerate() {
+        let headings = part.blocks.iter().filter_map(|b| match b {
+            Block::Heading(h) => Some(h),
+            Block::Paragraph(_) => None,
+        });
+        for (n, h) in headings.enumerate() {
+            let (score, _) = keyword_score(&hanzi::simplified(&h.text), words, None);
+            if score >= FOLDED_SCORE {
+                return Some((
+                    i + 1,
+                    format!("{}{}", HeadingLevel::Two.marker(n + 1), h.text),
+                ));
+            }
+        }
+    }
+    if key != "leadership" {
+        return None;
+    }
+    for (i, part) in parts.iter().enumerate() {
+        let mut texts = vec![part.body.as_str()];
+        collect_texts(&part.blocks, &mut texts);
+        for t in texts {
+            if let Some(excerpt) = sentence_with(t, "第一责任人") {
+                return Some((i + 1, excerpt));
+            }
+        }
+    }
+    None
+}
+
+fn collect_texts<'a>(blocks: &'a [Block], out: &mut Vec<&'a str>) {
+    for b in blocks {
+        match b {
+            Block::Paragraph(p) => out.push(&p.text),
+            Block::Heading(h) => {
+                out.push(&h.text);
+                out.push(&h.body);
+                collect_texts(&h.children, out);
+            }
+        }
+    }
+}
+
+/// The sentence (or clause between `。` and `；`) of `text` holding `word` (traditional forms
+/// too), shortened to [`EXCERPT_CHARS`].
+fn sentence_with(text: &str, word: &str) -> Option<String> {
+    let simple = hanzi::simplified(text);
+    let at = simple.find(word)?;
+    // Simplifying keeps character boundaries where they were (one char for one char), but not
+    // byte offsets: map back by character index.
+    let char_at = simple[..at].chars().count();
+    let chars: Vec<char> = text.chars().collect();
+    let is_stop = |c: &char| matches!(c, '。' | '；' | ';' | '！' | '？');
+    let start = chars[..char_at]
+        .iter()
+        .rposition(is_stop)
+        .map_or(0, |k| k + 1);
+    let end = chars[char_at..]
+        .iter()
+        .position(is_stop)
+        .map_or(chars.len(), |k| char_at + k + 1);
+    let sentence: String = chars[start..end].iter().collect();
+    let sentence = crate::lines::trim(&sentence);
+    let mut excerpt: String = sentence.chars().take(EXCERPT_CHARS).collect();
+    if sentence.chars().count() > EXCERPT_CHARS {
+        excerpt.push('…');
+    }
+    Some(excerpt)
 }
 
 #[cfg(test)]
@@ -277,16 +609,116 @@ mod tests {
                 "主要负责人履职情况",
                 "下一步工作打算",
             ]),
-            some(&["measures", "", "leadership", ""])
+            some(&["measures", "", "leadership", "plans"])
         );
-        // Out of order only one can be kept, and neither is taken for the part it resembles.
-        let got = keys(&[
-            "推进法治政府建设的主要安排",
-            "推进法治政府建设的主要举措和成效",
-        ]);
+    }
+
+    #[test]
+    fn order_does_not_bind_but_breaks_ties() {
+        // The 第一责任人 part first, as some offices place it.
+        assert_eq!(
+            keys(&[
+                "党政主要负责人履行推进法治建设第一责任人职责情况",
+                "主要做法及成效",
+                "存在的问题和原因",
+                "2024年工作打算",
+            ]),
+            some(&["leadership", "measures", "shortcomings", "plans"])
+        );
+        assert_eq!(
+            keys(&[
+                "推进法治政府建设的主要安排",
+                "推进法治政府建设的主要举措和成效",
+            ]),
+            some(&["plans", "measures"])
+        );
+        // Two headings equally good for the same two parts: taken in the template's order.
+        assert_eq!(
+            keys(&["存在的不足和下一步打算", "存在的不足和下一步打算"]),
+            some(&["shortcomings", "plans"])
+        );
+    }
+
+    #[test]
+    fn renamed_parts_and_traditional_characters() {
+        assert_eq!(
+            keys(&[
+                "基本情况和主要成效",
+                "存在的不足",
+                "主要負責人履職情況",
+                "2024年度工作計劃",
+                "其它事項",
+            ]),
+            some(&["measures", "shortcomings", "leadership", "plans", "other"])
+        );
+        assert_eq!(
+            keys(&["主要工作和成效", "推進法治政府建設存在的問題"]),
+            some(&["measures", "shortcomings"])
+        );
+    }
+
+    #[test]
+    fn decisions_are_reported_with_runner_up_and_keywords() {
+        let mut parts = vec![Part::new("主要做法及成效"), Part::new("加强法治宣传教育")];
+        let meta = Meta::new("某镇人民政府", 2023);
+        let mut warnings = Vec::new();
+        let mapping = map_parts(&mut parts, default_template(), &meta, &mut warnings);
+        assert_eq!(mapping[0].statutory.as_deref(), Some("measures"));
+        assert_eq!(mapping[0].keywords, ["成效", "做法"]);
+        assert!(mapping[0].score >= 90, "{mapping:?}");
+        assert_eq!(mapping[1].statutory, None);
+        assert_eq!(mapping[1].score, 0);
+        assert!(mapping[0].runner_up.as_ref().unwrap().score < 50);
+    }
+
+    #[test]
+    fn folded_statutory_parts_are_found_inside_parts() {
+        let mut measures = Part::new("主要举措和成效");
+        measures
+            .blocks
+            .push(Block::Heading(nianbao_report::Heading::new("强化组织领导")));
+        measures
+            .blocks
+            .push(Block::Heading(nianbao_report::Heading::new(
+                "党政主要负责人履行推进法治建设第一责任人职责情况",
+            )));
+        let mut parts = vec![measures, Part::new("存在的不足和原因")];
+        let meta = Meta::new("某镇人民政府", 2023);
+        let mut warnings = Vec::new();
+        map_parts(&mut parts, default_template(), &meta, &mut warnings);
+        let folded: Vec<_> = warnings
+            .iter()
+            .filter_map(|w| match w {
+                ImportWarning::StatutoryPartFolded {
+                    key, part, found, ..
+                } => Some((key.as_str(), *part, found.as_str())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            folded,
+            [(
+                "leadership",
+                1,
+                "（二）党政主要负责人履行推进法治建设第一责任人职责情况"
+            )]
+        );
+
+        let mut measures = Part::new("主要举措和成效");
+        measures.blocks.push(Block::Paragraph(nianbao_report::Paragraph::new(
+            "一是加强领导。二是镇党委书记切实履行推进法治建设第一责任人职责，带头学法。三是其他。",
+        )));
+        let mut parts = vec![measures];
+        let mut warnings = Vec::new();
+        map_parts(&mut parts, default_template(), &meta, &mut warnings);
         assert!(
-            got == some(&["plans", ""]) || got == some(&["", "measures"]),
-            "{got:?}"
+            warnings.contains(&ImportWarning::StatutoryPartFolded {
+                key: "leadership".into(),
+                heading: "党政主要负责人履行推进法治建设第一责任人职责情况".into(),
+                part: 1,
+                found: "二是镇党委书记切实履行推进法治建设第一责任人职责，带头学法。".into(),
+            }),
+            "{warnings:?}"
         );
     }
 
@@ -298,5 +730,6 @@ mod tests {
         );
         assert_eq!(normalise("上一年度主要举措"), "主要举措");
         assert_eq!(normalise("2023年推进"), "推进");
+        assert_eq!(normalise("主要舉措"), "主要举措");
     }
 }

@@ -17,7 +17,8 @@ pub enum SourceEncoding {
 }
 
 /// One thing the drafter should know about an import. Line numbers are 1-based, in the source
-/// with its line ends normalised; markers are as typed (`（三）`, `(1)`).
+/// with its line ends normalised; in a Word document they count paragraphs (a table row counts
+/// as one). Markers are as typed (`（三）`, `(1)`) or as Word's automatic numbering showed them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportWarning {
     /// The bytes were decoded from an encoding other than UTF-8.
@@ -53,6 +54,57 @@ pub enum ImportWarning {
         marker: String,
         expected: String,
     },
+    /// `一、` started again inside a part where `（一）` was meant: read as a second-level
+    /// heading (and so are the `二、` `三、` that continue it).
+    RestartedPartNumbering { line: usize, marker: String },
+    /// `1.` numbered on across `（一）（二）` instead of restarting under each: accepted, and
+    /// numbering restarts under each heading when regenerated. `expected` is the restarted
+    /// marker.
+    ContinuousNumbering {
+        line: usize,
+        marker: String,
+        expected: String,
+    },
+    /// A heading nested deeper than level 4 (possible once `一、` was read as level 2); kept as
+    /// a paragraph with its marker.
+    TooDeep { line: usize, marker: String },
+    /// A short line without a marker right above part 一 (a heading over all the parts); kept as
+    /// the last preface paragraph.
+    HeadingAboveParts { line: usize, text: String },
+    /// No part of its own fills the statutory part `key`, but its content seems folded into
+    /// part `part` (1 for 一、): `found` is the heading (with its marker) or an excerpt of the
+    /// sentence that names it.
+    StatutoryPartFolded {
+        key: String,
+        heading: String,
+        part: usize,
+        found: String,
+    },
+    /// The red 版头 of a 公文 template (发文机关标志, 发文字号, 签发人, the red line) was removed;
+    /// the report keeps none of it but the issuer, when the title does not name one.
+    RedHeaderDropped {
+        organ: Option<String>,
+        number: Option<String>,
+        signer: Option<String>,
+    },
+    /// A table was kept as paragraphs, one per row, its cells separated by tabs; `line` is the
+    /// first row's paragraph number.
+    TableFlattened {
+        table: usize,
+        line: usize,
+        rows: usize,
+    },
+    /// A picture (or chart, or embedded object) was dropped; `name` is what Word calls it
+    /// (`图片 3`), or its kind when it has no name.
+    ImageDropped { line: usize, name: String },
+    /// A text box was dropped with its text; `text` is the start of that text.
+    TextBoxDropped {
+        line: usize,
+        name: String,
+        text: String,
+    },
+    /// Tracked changes were read as accepted: insertions kept, deletions left out.
+    TrackedChangesAccepted { insertions: usize, deletions: usize },
 }
 
 impl fmt::Display for SourceEncoding {
@@ -133,6 +185,79 @@ impl fmt::Display for ImportWarning {
                 f,
                 "line {line}: “{marker}” is out of sequence (expected “{expected}”); numbering is regenerated"
             ),
+            ImportWarning::RestartedPartNumbering { line, marker } => write!(
+                f,
+                "line {line}: “{marker}” starts the part numbering again inside a part; read as a second-level heading"
+            ),
+            ImportWarning::ContinuousNumbering {
+                line,
+                marker,
+                expected,
+            } => write!(
+                f,
+                "line {line}: “{marker}” continues the numbering of the previous heading's items; it restarts as “{expected}” when regenerated"
+            ),
+            ImportWarning::TooDeep { line, marker } => write!(
+                f,
+                "line {line}: “{marker}” would be nested deeper than level 4; kept as a paragraph"
+            ),
+            ImportWarning::HeadingAboveParts { line, text } => write!(
+                f,
+                "line {line}: “{text}” looks like a heading above all the parts; kept as a preface paragraph"
+            ),
+            ImportWarning::StatutoryPartFolded {
+                heading,
+                part,
+                found,
+                ..
+            } => write!(
+                f,
+                "the statutory part “{heading}” has no part of its own; it seems folded into part {} as “{found}”",
+                HeadingLevel::One.marker(*part)
+            ),
+            ImportWarning::RedHeaderDropped {
+                organ,
+                number,
+                signer,
+            } => {
+                f.write_str("dropped the red header")?;
+                let named: Vec<String> = [
+                    organ.as_ref().map(|o| format!("“{o}”")),
+                    number.as_ref().map(|n| format!("document number “{n}”")),
+                    signer.as_ref().map(|s| format!("signed by “{s}”")),
+                ]
+                .into_iter()
+                .flatten()
+                .collect();
+                if !named.is_empty() {
+                    write!(f, " ({})", named.join(", "))?;
+                }
+                Ok(())
+            }
+            ImportWarning::TableFlattened { table, line, rows } => write!(
+                f,
+                "line {line}: table {table} kept as {rows} paragraph{} of cell text, cells separated by tabs",
+                plural(*rows)
+            ),
+            ImportWarning::ImageDropped { line, name } => {
+                write!(f, "line {line}: dropped the picture “{name}”")
+            }
+            ImportWarning::TextBoxDropped { line, name, text } => {
+                write!(f, "line {line}: dropped the text box “{name}”")?;
+                if !text.is_empty() {
+                    write!(f, " with the text “{text}”")?;
+                }
+                Ok(())
+            }
+            ImportWarning::TrackedChangesAccepted {
+                insertions,
+                deletions,
+            } => write!(
+                f,
+                "tracked changes read as accepted: {insertions} insertion{} kept, {deletions} deletion{} left out",
+                plural(*insertions),
+                plural(*deletions)
+            ),
         }
     }
 }
@@ -189,6 +314,31 @@ mod tests {
                     placed_at: 2,
                 },
                 "line 3: “1.” has no level-2 heading above it; placed at level 2",
+            ),
+            (
+                ImportWarning::RedHeaderDropped {
+                    organ: Some("某镇人民政府".into()),
+                    number: Some("某政发〔2024〕3号".into()),
+                    signer: None,
+                },
+                "dropped the red header (“某镇人民政府”, document number “某政发〔2024〕3号”)",
+            ),
+            (
+                ImportWarning::StatutoryPartFolded {
+                    key: "leadership".into(),
+                    heading: "党政主要负责人履行推进法治建设第一责任人职责情况".into(),
+                    part: 1,
+                    found: "（三）压实第一责任人职责".into(),
+                },
+                "the statutory part “党政主要负责人履行推进法治建设第一责任人职责情况” has no part of its own; it seems folded into part 一、 as “（三）压实第一责任人职责”",
+            ),
+            (
+                ImportWarning::TableFlattened {
+                    table: 1,
+                    line: 12,
+                    rows: 3,
+                },
+                "line 12: table 1 kept as 3 paragraphs of cell text, cells separated by tabs",
             ),
         ];
         for (w, want) in cases {

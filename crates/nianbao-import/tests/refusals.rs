@@ -165,14 +165,13 @@ fn too_large_is_refused_from_the_metadata() {
 #[test]
 fn word_files_and_other_extensions() {
     let dir = tempfile::tempdir().unwrap();
+    // Word extensions are read as .docx packages whatever they hold (see tests/docx_hostile.rs).
     for name in ["report.docx", "report.DOC", "report.wps"] {
         let path = write(dir.path(), name, b"PK\x03\x04");
         let e = refused(&path);
-        assert!(matches!(e, ImportError::WordNotAvailable { .. }), "{e}");
+        assert!(matches!(e, ImportError::NotDocx { .. }), "{e}");
         assert!(
-            e.to_string().ends_with(
-                "Word import is not available yet; save the report as plain text (.txt)"
-            ),
+            e.to_string().contains("is not a Word .docx document"),
             "{e}"
         );
     }
@@ -180,7 +179,10 @@ fn word_files_and_other_extensions() {
         let path = write(dir.path(), name, b"text");
         let e = refused(&path);
         assert!(matches!(e, ImportError::UnsupportedExtension { .. }), "{e}");
-        assert!(e.to_string().contains(".txt"), "{e}");
+        assert!(
+            e.to_string().contains(".txt") && e.to_string().contains(".docx"),
+            "{e}"
+        );
     }
 }
 

@@ -44,7 +44,9 @@ fn the_sample_path_resolves() {
 
 #[test]
 fn meta_of_the_sample() {
-    let Imported { report, warnings } = sample();
+    let Imported {
+        report, warnings, ..
+    } = sample();
     let m = &report.meta;
     assert_eq!(m.issuer, "北京市大兴区长子营镇人民政府");
     assert_eq!(m.year, 2023);

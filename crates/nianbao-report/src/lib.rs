@@ -3,6 +3,7 @@
 
 mod carry;
 mod date;
+pub mod diff;
 pub mod numbering;
 mod outline;
 mod plain;
@@ -12,6 +13,7 @@ pub mod template;
 pub mod text;
 
 pub use date::{DateError, DocDate};
+pub use diff::{ParagraphDiff, ReportDiff, Span, SpanKind, diff_reports};
 pub use numbering::HeadingLevel;
 pub use outline::OutlineEntry;
 pub use report::{Block, Heading, Imprint, Meta, Paragraph, Part, Report, StructureError, Visit};

@@ -1,7 +1,9 @@
 //! The commands the window invokes: thin glue from IPC to the domain crates.
 
+mod backup;
 mod editor;
 mod export;
+mod history;
 mod library;
 
 use tauri::{Runtime, ipc::Invoke};
@@ -31,5 +33,17 @@ pub fn handler<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'stat
         editor::move_part,
         editor::replace_report,
         export::export_docx,
+        history::list_snapshots,
+        history::load_snapshot,
+        history::compare_snapshot,
+        history::restore_snapshot,
+        history::name_version,
+        history::take_snapshot,
+        backup::list_backups,
+        backup::backup_now,
+        backup::restore_backup,
+        backup::recovery_info,
+        backup::recover_from_backup,
+        backup::recover_with_blank_database,
     ]
 }

@@ -105,7 +105,7 @@ async fn typed_text_survives_a_relaunch_and_exports() {
 async fn moving_and_relevelling_a_heading_renumbers_the_outline() {
     let driver = Driver::start().await;
     let app = driver.launch().await;
-    app.click("import-sample").await;
+    app.import_sample_into_empty_library().await;
     open_first_report(&app).await;
     let level2 = |o: &[(u8, String)]| {
         o.iter()
@@ -156,7 +156,7 @@ async fn moving_and_relevelling_a_heading_renumbers_the_outline() {
 async fn the_sample_opens_with_its_five_parts() {
     let driver = Driver::start().await;
     let app = driver.launch().await;
-    app.click("import-sample").await;
+    app.import_sample_into_empty_library().await;
     app.id("report-item").await;
     let items = app.all(&tid("report-item")).await;
     assert_eq!(items.len(), 1);

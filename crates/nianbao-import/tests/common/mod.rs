@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod docx;
+
 use std::path::{Path, PathBuf};
 
 use nianbao_report::{Block, Heading, Report};
@@ -71,4 +73,22 @@ pub fn paragraphs(blocks: &[Block]) -> Vec<&str> {
 /// A small but complete report used to try one feature at a time.
 pub fn mini(body: &str) -> String {
     format!("某镇人民政府2023年法治政府建设年度情况报告\n\n{body}")
+}
+
+/// The outline as `marker + text` lines, e.g. `（一）强化组织领导`.
+pub fn outline(report: &Report) -> Vec<String> {
+    report
+        .outline()
+        .into_iter()
+        .map(|e| format!("{}{}", e.marker, e.text))
+        .collect()
+}
+
+/// The statutory key of each part (`-` for an extra part).
+pub fn keys(report: &Report) -> Vec<String> {
+    report
+        .parts
+        .iter()
+        .map(|p| p.statutory.clone().unwrap_or_else(|| "-".into()))
+        .collect()
 }

@@ -101,13 +101,6 @@ impl Driver {
             .await
     }
 
-    /// Launches the app with no arguments: only `NIANBAO_DB`, set on the driver, names the
-    /// database.
-    pub async fn launch_by_env(&self) -> App {
-        self.launch_with(json!({ "application": app_binary() }))
-            .await
-    }
-
     async fn launch_with(&self, options: Value) -> App {
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), json!("wry"));
@@ -160,6 +153,17 @@ impl App {
             .find_all(Locator::Css(css))
             .await
             .expect("find_all")
+    }
+
+    /// 导入示例 in an empty library: the welcome's button, since the toolbar's one goes away
+    /// once the empty library has loaded.
+    pub async fn import_sample_into_empty_library(&self) {
+        self.wait(".welcome [data-testid=\"import-sample\"]")
+            .await
+            .click()
+            .await
+            .expect("import the sample");
+        self.id("report-item").await;
     }
 
     /// Clicks the element with this test id.
@@ -235,6 +239,51 @@ impl App {
             )
             .await
             .expect("invoke")
+    }
+
+    /// The editor element of a block kind (`preface`, `part`, `heading`, `paragraph`), the
+    /// n-th of its kind.
+    pub async fn editor(&self, kind: &str, n: usize) -> Element {
+        let css = format!("{}[data-kind=\"{kind}\"]", tid("block-editor"));
+        self.wait(&css).await;
+        self.all(&css)
+            .await
+            .into_iter()
+            .nth(n)
+            .unwrap_or_else(|| panic!("no {kind} editor #{n}"))
+    }
+
+    /// Answers the native question dialogs (`ask`, `confirm`: a `plugin:dialog|message` with
+    /// two buttons), which WebDriver cannot reach: `yes` picks the first button. The requests
+    /// are answered in the page; every other command goes through. Lasts until a reload.
+    pub async fn answer_dialogs(&self, yes: bool) {
+        self.client
+            .execute(
+                "const [yes] = arguments;\
+                 const real = window.__nianbaoRealFetch || window.fetch;\
+                 window.__nianbaoRealFetch = real;\
+                 const pick = (b) => {\
+                   if (b && b.OkCancelCustom) return b.OkCancelCustom[yes ? 0 : 1];\
+                   if (b && b.YesNoCancelCustom) return b.YesNoCancelCustom[yes ? 0 : 1];\
+                   if (b && b.OkCustom) return b.OkCustom;\
+                   if (b === 'YesNo') return yes ? 'Yes' : 'No';\
+                   if (b === 'OkCancel') return yes ? 'Ok' : 'Cancel';\
+                   return 'Ok';\
+                 };\
+                 window.fetch = (input, init) => {\
+                   const url = typeof input === 'string' ? input : input.url;\
+                   const cmd = decodeURIComponent(url.split('/').pop() || '');\
+                   if (cmd === 'plugin:dialog|message') {\
+                     const args = JSON.parse(init.body);\
+                     return Promise.resolve(new Response(JSON.stringify(pick(args.buttons)), {\
+                       headers: { 'Tauri-Response': 'ok', 'Content-Type': 'application/json' } }));\
+                   }\
+                   return real(input, init);\
+                 };",
+                vec![json!(yes)],
+            )
+            .await
+            .expect("answer dialogs");
     }
 
     /// Ends the session, which quits the app.

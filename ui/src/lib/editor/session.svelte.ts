@@ -11,6 +11,7 @@ import type { Meta } from '../ipc/bindings/Meta';
 import type { Report } from '../ipc/bindings/Report';
 import * as ipc from '../ipc/commands';
 import { messageOf } from '../ipc/errors';
+import { IntervalSnapshots } from '../history/interval';
 import { planDemote, planMoveDown, planMoveUp, planPromote, type Plan } from '../outline/moves';
 import { childrenOf, cloneReport, documentOrder, emptyBlock, idOf, locate, positionOf, type Located } from '../report/tree';
 import { notify } from '../shell/notices.svelte';
@@ -37,10 +38,14 @@ export class EditorSession {
   current: { id: number; field: Field } | null = $state(null);
   /** A structure edit is on its way to the store. */
   busy = $state(false);
+  /** Counts restores of earlier versions: the views keyed on it start afresh. */
+  generation = $state(0);
 
   readonly reportId: number;
   readonly history: History;
   readonly autosave: Autosave;
+  /** 每十分钟: a snapshot while there were edits. */
+  readonly intervals: IntervalSnapshots;
   private nodes = new Map<number, Editable>();
   private editables = new Map<string, HTMLElement>();
   private lastPartId: number | undefined;
@@ -56,6 +61,7 @@ export class EditorSession {
       // Every keystroke reports "saving": assign only when it says something new.
       if (s.state !== this.saveStatus.state || s.state === 'error' || s.state === 'saved') this.saveStatus = s;
     });
+    this.intervals = new IntervalSnapshots(() => ipc.takeSnapshot(reportId, 'interval'));
     this.applyReport(report);
   }
 
@@ -70,6 +76,7 @@ export class EditorSession {
     const after = textOf(e);
     this.history.recordText(id, before, after, Date.now());
     this.autosave.block(id, after);
+    this.intervals.edited();
   }
 
   /** Whether a heading has neither run-in body nor anything under it. */
@@ -82,6 +89,7 @@ export class EditorSession {
   editMeta(meta: Meta): void {
     this.report.meta = meta;
     this.autosave.meta($state.snapshot(meta) as Meta);
+    this.intervals.edited();
   }
 
   /** Leaving the editor, closing the window: everything to the store now. */
@@ -285,6 +293,7 @@ export class EditorSession {
         this.structureSaved();
         const target = focusAfter();
         this.history.recordStructure(before, cloneReport(after), { before: focusBefore, after: target?.id ?? focusBefore });
+        this.intervals.edited();
         if (target) await this.focusBlock(target.id, target.field, target.caret);
         return true;
       } catch (e) {
@@ -337,12 +346,46 @@ export class EditorSession {
       try {
         this.applyReport(await ipc.replaceReport(this.reportId, target));
         this.structureSaved();
+        this.intervals.edited();
         const focus = direction === 'undo' ? entry.focusBefore : entry.focusAfter;
         if (focus !== undefined && this.nodes.has(focus)) await this.focusBlock(focus);
       } catch (e) {
         failed();
         this.saveStatus = this.autosave.status();
         notify(messageOf(e), 'error');
+      } finally {
+        this.busy = false;
+      }
+    });
+  }
+
+  // ---- 历史版本 --------------------------------------------------------------------------
+
+  /**
+   * 恢复此版本: the store keeps the current state as a 恢复前 version, then puts the earlier one
+   * back. Undo starts afresh: its entries describe a tree that is no longer there.
+   */
+  restoreVersion(snapshotId: number): Promise<boolean> {
+    return this.serial(async () => {
+      this.history.seal();
+      if (!(await this.autosave.flush())) {
+        notify('有修改还没能保存，暂时不能恢复。请等“已保存”出现后再试。', 'error');
+        return false;
+      }
+      this.busy = true;
+      this.saveStatus = { state: 'saving' };
+      try {
+        this.applyReport(await ipc.restoreSnapshot(this.reportId, snapshotId));
+        this.history.clear();
+        this.intervals.reset();
+        this.current = null;
+        this.generation += 1;
+        this.structureSaved();
+        return true;
+      } catch (e) {
+        notify(messageOf(e), 'error');
+        this.saveStatus = this.autosave.status();
+        return false;
       } finally {
         this.busy = false;
       }

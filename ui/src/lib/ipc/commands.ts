@@ -4,14 +4,21 @@
 
 import { invoke } from '@tauri-apps/api/core';
 import type { AppInfo } from './bindings/AppInfo';
+import type { BackupFile } from './bindings/BackupFile';
+import type { Backups } from './bindings/Backups';
 import type { Block } from './bindings/Block';
 import type { ExportOutcome } from './bindings/ExportOutcome';
 import type { ImportOutcome } from './bindings/ImportOutcome';
 import type { Meta } from './bindings/Meta';
 import type { Part } from './bindings/Part';
 import type { Position } from './bindings/Position';
+import type { RecoveryInfo } from './bindings/RecoveryInfo';
+import type { RecoveryOutcome } from './bindings/RecoveryOutcome';
 import type { Report } from './bindings/Report';
+import type { ReportDiff } from './bindings/ReportDiff';
 import type { ReportSummary } from './bindings/ReportSummary';
+import type { SnapshotReason } from './bindings/SnapshotReason';
+import type { SnapshotSummary } from './bindings/SnapshotSummary';
 import type { Status } from './bindings/Status';
 import { toIpcError } from './errors';
 
@@ -62,3 +69,23 @@ export const replaceReport = (reportId: number, report: Report) =>
 // 导出
 export const exportDocx = (reportId: number, path: string) =>
   call<ExportOutcome>('export_docx', { reportId, path });
+
+// 历史版本
+export const listSnapshots = (reportId: number) => call<SnapshotSummary[]>('list_snapshots', { reportId });
+export const loadSnapshot = (snapshotId: number) => call<Report>('load_snapshot', { snapshotId });
+export const compareSnapshot = (reportId: number, snapshotId: number) =>
+  call<ReportDiff>('compare_snapshot', { reportId, snapshotId });
+export const restoreSnapshot = (reportId: number, snapshotId: number) =>
+  call<Report>('restore_snapshot', { reportId, snapshotId });
+export const nameVersion = (reportId: number, label: string) => call<number>('name_version', { reportId, label });
+export const takeSnapshot = (reportId: number, reason: SnapshotReason) =>
+  call<number | null>('take_snapshot', { reportId, reason });
+
+// 备份与恢复
+export const listBackups = () => call<Backups>('list_backups');
+export const backupNow = () => call<BackupFile>('backup_now');
+/** Replaces the whole database with a backup; returns the safety copy of the state before. */
+export const restoreBackup = (path: string) => call<string>('restore_backup', { path });
+export const recoveryInfo = () => call<RecoveryInfo>('recovery_info');
+export const recoverFromBackup = () => call<RecoveryOutcome>('recover_from_backup');
+export const recoverWithBlankDatabase = () => call<RecoveryOutcome>('recover_with_blank_database');
