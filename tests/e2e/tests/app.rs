@@ -4,28 +4,8 @@ mod harness;
 
 use std::time::Duration;
 
-use harness::{App, Driver, root, tid};
+use harness::{Driver, root, tid};
 use serde_json::json;
-
-/// Opens the first report of the library in the editor.
-async fn open_first_report(app: &App) {
-    app.id("report-item")
-        .await
-        .click()
-        .await
-        .expect("open report");
-    app.id("outline").await;
-}
-
-/// The editor element of a block kind, the n-th of its kind.
-async fn editor(app: &App, kind: &str, n: usize) -> fantoccini::elements::Element {
-    let css = format!("{}[data-kind=\"{kind}\"]", tid("block-editor"));
-    app.wait(&css).await;
-    let all = app.all(&css).await;
-    all.into_iter()
-        .nth(n)
-        .unwrap_or_else(|| panic!("no {kind} editor #{n}"))
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn typed_text_survives_a_relaunch_and_exports() {
@@ -46,14 +26,14 @@ async fn typed_text_survives_a_relaunch_and_exports() {
     year.send_keys("2025").await.unwrap();
     app.click("new-report-confirm").await;
 
-    let preface = editor(&app, "preface", 0).await;
+    let preface = app.editor("preface", 0).await;
     preface.click().await.unwrap();
     preface
         .send_keys("2025年，我局坚持依法行政，“法治政府”建设取得新进展。")
         .await
         .unwrap();
 
-    editor(&app, "part", 0).await.click().await.unwrap();
+    app.editor("part", 0).await.click().await.unwrap();
     app.click("add-block").await;
     app.click("add-heading").await;
     let heading_css = format!(
@@ -70,8 +50,8 @@ async fn typed_text_survives_a_relaunch_and_exports() {
     app.quit().await;
 
     let app = driver.launch().await;
-    open_first_report(&app).await;
-    let preface = editor(&app, "preface", 0).await;
+    app.open_first_report().await;
+    let preface = app.editor("preface", 0).await;
     assert_eq!(
         app.text_of(&preface).await,
         "2025年，我局坚持依法行政，“法治政府”建设取得新进展。"
@@ -106,7 +86,7 @@ async fn moving_and_relevelling_a_heading_renumbers_the_outline() {
     let driver = Driver::start().await;
     let app = driver.launch().await;
     app.import_sample_into_empty_library().await;
-    open_first_report(&app).await;
+    app.open_first_report().await;
     let level2 = |o: &[(u8, String)]| {
         o.iter()
             .filter(|(l, _)| *l == 2)
@@ -120,7 +100,7 @@ async fn moving_and_relevelling_a_heading_renumbers_the_outline() {
     );
 
     // Move （二） above （一）.
-    editor(&app, "heading", 1).await.click().await.unwrap();
+    app.editor("heading", 1).await.click().await.unwrap();
     app.click("move-up").await;
     let moved = app
         .until(10, "the outline to follow the move", || async {
@@ -133,7 +113,7 @@ async fn moving_and_relevelling_a_heading_renumbers_the_outline() {
     assert!(moved[1].starts_with("（二）强化组织领导"), "{moved:?}");
 
     // Demote the heading now second: it becomes 1. under the first.
-    editor(&app, "heading", 1).await.click().await.unwrap();
+    app.editor("heading", 1).await.click().await.unwrap();
     app.click("indent").await;
     let outline = app
         .until(10, "the outline to follow the level change", || async {
@@ -160,7 +140,7 @@ async fn the_sample_opens_with_its_five_parts() {
     app.id("report-item").await;
     let items = app.all(&tid("report-item")).await;
     assert_eq!(items.len(), 1);
-    open_first_report(&app).await;
+    app.open_first_report().await;
     let outline = app.outline().await;
     let parts: Vec<&String> = outline
         .iter()

@@ -30,12 +30,7 @@ async fn restoring_an_earlier_version_and_undoing_the_restore() {
     let driver = Driver::start().await;
     let app = driver.launch().await;
     app.import_sample_into_empty_library().await;
-    app.id("report-item")
-        .await
-        .click()
-        .await
-        .expect("open report");
-    app.id("outline").await;
+    app.open_first_report().await;
     let report_id = app.invoke("list_reports", json!({})).await["ok"][0]["id"]
         .as_i64()
         .expect("report id");

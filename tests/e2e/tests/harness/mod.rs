@@ -166,6 +166,16 @@ impl App {
         self.id("report-item").await;
     }
 
+    /// Opens the first report of the library in the editor.
+    pub async fn open_first_report(&self) {
+        self.id("report-item")
+            .await
+            .click()
+            .await
+            .expect("open report");
+        self.id("outline").await;
+    }
+
     /// Clicks the element with this test id.
     pub async fn click(&self, id: &str) {
         self.id(id)
