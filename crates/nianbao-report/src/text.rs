@@ -1,5 +1,12 @@
 //! Text helpers shared by import and export: what XML can hold, how much of the page text takes.
 
+/// The most characters one paragraph or heading may hold (about 70 pages of one paragraph):
+/// more is a paste gone wrong, refused with a message instead of slowing every save.
+pub const MAX_BLOCK_CHARS: usize = 50_000;
+
+/// The most characters of one meta field (机关全称, 标题, 主送机关, an attachment name, …).
+pub const MAX_META_CHARS: usize = 500;
+
 /// Whether XML 1.0 can carry this character (tab, newline and CR are allowed controls).
 pub fn is_xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}')
