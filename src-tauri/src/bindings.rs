@@ -13,7 +13,7 @@ use ts_rs::{Config, TS};
 use crate::{
     error::IpcError,
     history_ipc::{BackupFile, Backups, RecoveryInfo, RecoveryOutcome},
-    ipc::{AppInfo, ExportOutcome, ImportOutcome},
+    ipc::{AppInfo, ExportOutcome, ImportPreview},
 };
 
 fn checked_in_dir() -> PathBuf {
@@ -28,7 +28,7 @@ fn export_into(dir: &Path) {
     nianbao_store::ReportSummary::export_all(&cfg).expect("ReportSummary");
     nianbao_store::Position::export_all(&cfg).expect("Position");
     AppInfo::export_all(&cfg).expect("AppInfo");
-    ImportOutcome::export_all(&cfg).expect("ImportOutcome");
+    ImportPreview::export_all(&cfg).expect("ImportPreview");
     ExportOutcome::export_all(&cfg).expect("ExportOutcome");
     IpcError::export_all(&cfg).expect("IpcError");
     nianbao_store::SnapshotSummary::export_all(&cfg).expect("SnapshotSummary");

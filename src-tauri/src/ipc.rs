@@ -2,8 +2,8 @@
 //! errors. TypeScript declarations are generated from these (see `bindings` tests).
 
 use nianbao_docx::ExportError;
-use nianbao_import::{ImportError, ImportWarning, SourceEncoding};
-use nianbao_report::HeadingLevel;
+use nianbao_import::{ImportError, ImportWarning, Imported, PartMapping, SourceEncoding};
+use nianbao_report::{HeadingLevel, Report, Template};
 use serde::Serialize;
 
 /// What the window needs to know at start.
@@ -30,15 +30,108 @@ pub struct Hint {
     pub text: String,
 }
 
-/// The result of an import.
+/// What an import found, before anything is saved: the drafter confirms which statutory part
+/// each part fills (这一部分对应：…？), then `save_import` stores the report.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
-pub struct ImportOutcome {
-    /// The new report's id.
-    #[cfg_attr(test, ts(type = "number"))]
-    pub id: i64,
+pub struct ImportPreview {
+    /// The report as recognised, `statutory` set on the parts the importer matched.
+    pub report: Report,
     /// What the importer dropped or guessed, in Chinese.
     pub warnings: Vec<String>,
+    /// The importer's choice for each first-level part, in order.
+    pub parts: Vec<PartChoice>,
+    /// The template's statutory parts, headings rendered for the report's year.
+    pub statutory_parts: Vec<StatutoryPart>,
+}
+
+/// The importer's choice for one first-level part.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct PartChoice {
+    /// Index in `Report::parts` (0 for part 一).
+    pub index: u32,
+    /// The heading as imported.
+    pub heading: String,
+    /// The statutory key chosen; `None` for an extra part.
+    pub statutory: Option<String>,
+    /// How well the heading matches the chosen key, 0–100.
+    pub score: u8,
+    /// The best key not chosen.
+    pub runner_up: Option<String>,
+    /// Whether the choice is clear enough to need no second look.
+    pub confident: bool,
+}
+
+/// A statutory part of the template: its key and its heading (Chinese).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct StatutoryPart {
+    /// The template's key (`measures`, `shortcomings` …).
+    pub key: String,
+    /// The heading for the report's year.
+    pub heading: String,
+}
+
+/// Score from which a match is taken as clear.
+pub const CONFIDENT_SCORE: u8 = 60;
+/// How far a clear match must lead its runner-up.
+pub const CONFIDENT_LEAD: u8 = 20;
+/// Below this, the runner-up of an extra part is no real rival.
+pub const WEAK_RIVAL: u8 = 30;
+
+/// The importer's decision for one part, with the confidence rule: a statutory match is clear
+/// when it scores at least [`CONFIDENT_SCORE`] and leads the runner-up by [`CONFIDENT_LEAD`];
+/// an extra part is clear when no statutory part scores [`WEAK_RIVAL`] or more for it and no
+/// statutory part is left without a part (`statutory_missing`), which it might then be.
+pub fn part_choice(m: &PartMapping, statutory_missing: bool) -> PartChoice {
+    let rival = m.runner_up.as_ref().map_or(0, |c| c.score);
+    let confident = match m.statutory {
+        Some(_) => m.score >= CONFIDENT_SCORE && m.score.saturating_sub(rival) >= CONFIDENT_LEAD,
+        None => rival < WEAK_RIVAL && !statutory_missing,
+    };
+    PartChoice {
+        index: u32::try_from(m.part).unwrap_or(u32::MAX),
+        heading: m.heading.clone(),
+        statutory: m.statutory.clone(),
+        score: m.score,
+        runner_up: m.runner_up.as_ref().map(|c| c.key.clone()),
+        confident,
+    }
+}
+
+/// The preview of an imported report: Chinese warnings, choices, statutory part names.
+pub fn import_preview(imported: Imported, template: &Template) -> ImportPreview {
+    let warnings = imported
+        .warnings
+        .iter()
+        .map(import_warning_message)
+        .collect();
+    let statutory_missing = template.parts.iter().any(|t| {
+        !imported
+            .mapping
+            .iter()
+            .any(|m| m.statutory.as_deref() == Some(t.key.as_str()))
+    });
+    let parts = imported
+        .mapping
+        .iter()
+        .map(|m| part_choice(m, statutory_missing))
+        .collect();
+    let statutory_parts = template
+        .parts
+        .iter()
+        .map(|p| StatutoryPart {
+            key: p.key.clone(),
+            heading: template.render(&p.heading, &imported.report.meta),
+        })
+        .collect();
+    ImportPreview {
+        report: imported.report,
+        warnings,
+        parts,
+        statutory_parts,
+    }
 }
 
 /// The result of an export.
@@ -334,6 +427,76 @@ mod tests {
         assert_eq!(
             import_error_message(&e),
             "这是旧版 Word 文件（.doc），请在 Word 或 WPS 中另存为 .docx 后再导入。"
+        );
+    }
+
+    fn mapping(statutory: Option<&str>, score: u8, rival: Option<(&str, u8)>) -> PartMapping {
+        PartMapping {
+            part: 1,
+            heading: "某某工作情况".into(),
+            statutory: statutory.map(Into::into),
+            score,
+            runner_up: rival.map(|(key, score)| nianbao_import::Candidate {
+                key: key.into(),
+                score,
+            }),
+            keywords: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn confidence_needs_a_fair_score_and_a_clear_lead() {
+        assert!(part_choice(&mapping(Some("measures"), 90, None), false).confident);
+        assert!(part_choice(&mapping(Some("measures"), 80, Some(("plans", 40))), false).confident);
+        // Close rival, or a weak score: ask.
+        assert!(!part_choice(&mapping(Some("measures"), 70, Some(("plans", 60))), false).confident);
+        assert!(!part_choice(&mapping(Some("measures"), 45, None), false).confident);
+        // An extra part is clear only when no statutory part comes near it.
+        assert!(part_choice(&mapping(None, 0, None), false).confident);
+        assert!(part_choice(&mapping(None, 0, Some(("other", 20))), false).confident);
+        assert!(!part_choice(&mapping(None, 0, Some(("other", 50))), false).confident);
+        // ... nor when a statutory part was not found: the extra part may be it.
+        assert!(!part_choice(&mapping(None, 0, None), true).confident);
+        let c = part_choice(&mapping(Some("measures"), 70, Some(("plans", 60))), false);
+        assert_eq!(c.index, 1);
+        assert_eq!(c.runner_up.as_deref(), Some("plans"));
+        assert_eq!(c.heading, "某某工作情况");
+    }
+
+    #[test]
+    fn preview_of_an_import_lists_each_part_and_the_statutory_names() {
+        let text = "某某县司法局2023年法治政府建设年度情况报告\n\
+            现将2023年法治政府建设情况报告如下：\n\
+            一、推进法治政府建设的主要举措和成效\n今年做了很多工作。\n\
+            二、存在的不足和原因\n还有不足。\n\
+            三、党政主要负责人履行推进法治建设第一责任人职责情况\n认真履职。\n\
+            四、2024年度推进法治政府建设的主要安排\n继续努力。\n\
+            五、其他需要报告的情况\n无。\n";
+        let imported = nianbao_import::import_text(text).expect("imports");
+        let preview = import_preview(imported, nianbao_report::template::default_template());
+        assert_eq!(preview.report.meta.year, 2023);
+        let keys: Vec<_> = preview
+            .parts
+            .iter()
+            .map(|p| p.statutory.as_deref())
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                Some("measures"),
+                Some("shortcomings"),
+                Some("leadership"),
+                Some("plans"),
+                Some("other")
+            ]
+        );
+        assert_eq!(preview.parts[1].index, 1);
+        assert_eq!(preview.parts[1].heading, "存在的不足和原因");
+        assert!(preview.parts[0].confident, "{:?}", preview.parts[0]);
+        assert_eq!(preview.statutory_parts.len(), 5);
+        assert_eq!(
+            preview.statutory_parts[3].heading,
+            "2024年度推进法治政府建设的主要安排"
         );
     }
 }

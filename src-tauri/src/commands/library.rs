@@ -8,7 +8,7 @@ use tauri::State;
 
 use crate::{
     error::IpcError,
-    ipc::{AppInfo, Hint, ImportOutcome, import_warning_message},
+    ipc::{AppInfo, Hint, ImportPreview, import_preview},
     state::AppState,
 };
 
@@ -107,18 +107,29 @@ pub fn set_status(state: State<'_, AppState>, id: i64, status: Status) -> Result
     Ok(state.store()?.set_status(id, status)?)
 }
 
-/// 导入: a text file the drafter picked in the open dialog.
+/// 导入 with confirmation, step one: reads the file and says what was found; saves nothing.
 #[tauri::command]
-pub fn import_file(state: State<'_, AppState>, path: PathBuf) -> Result<ImportOutcome> {
-    // Parsed before the store is touched: a refused file changes nothing.
+pub fn preview_import(path: PathBuf) -> Result<ImportPreview> {
     let imported = nianbao_import::import_file(&path)?;
-    let id = state.store()?.create_report(&imported.report)?;
-    let warnings = imported
-        .warnings
-        .iter()
-        .map(import_warning_message)
-        .collect();
-    Ok(ImportOutcome { id, warnings })
+    Ok(import_preview(imported, template::default_template()))
+}
+
+/// 导入 with confirmation, step two: stores the report as the drafter confirmed it.
+#[tauri::command]
+pub fn save_import(state: State<'_, AppState>, report: Report) -> Result<i64> {
+    report
+        .validate()
+        .map_err(|e| IpcError::new("报告结构不完整：请确认机关全称和年度。", e.to_string()))?;
+    let mut seen = std::collections::HashSet::new();
+    for key in report.parts.iter().filter_map(|p| p.statutory.as_deref()) {
+        if template::default_template().part(key).is_none() || !seen.insert(key) {
+            return Err(IpcError::new(
+                "同一个法定部分只能对应一个部分，请重新选择。",
+                format!("statutory key {key} unknown or used twice"),
+            ));
+        }
+    }
+    Ok(state.store()?.create_report(&report)?)
 }
 
 /// 导入示例: the shipped sample report.

@@ -296,6 +296,30 @@ impl App {
             .expect("answer dialogs");
     }
 
+    /// Answers the native open dialog (`plugin:dialog|open`) with `path`, the way
+    /// [`App::answer_dialogs`] answers questions: in the page, every other command going
+    /// through. Lasts until a reload.
+    pub async fn answer_open_dialog(&self, path: &Path) {
+        self.client
+            .execute(
+                "const [path] = arguments;\
+                 const real = window.__nianbaoRealOpenFetch || window.fetch;\
+                 window.__nianbaoRealOpenFetch = real;\
+                 window.fetch = (input, init) => {\
+                   const url = typeof input === 'string' ? input : input.url;\
+                   const cmd = decodeURIComponent(url.split('/').pop() || '');\
+                   if (cmd === 'plugin:dialog|open') {\
+                     return Promise.resolve(new Response(JSON.stringify(path), {\
+                       headers: { 'Tauri-Response': 'ok', 'Content-Type': 'application/json' } }));\
+                   }\
+                   return real(input, init);\
+                 };",
+                vec![json!(path)],
+            )
+            .await
+            .expect("answer the open dialog");
+    }
+
     /// Ends the session, which quits the app.
     pub async fn quit(self) {
         let _ = self.client.close().await;

@@ -8,7 +8,7 @@ import type { BackupFile } from './bindings/BackupFile';
 import type { Backups } from './bindings/Backups';
 import type { Block } from './bindings/Block';
 import type { ExportOutcome } from './bindings/ExportOutcome';
-import type { ImportOutcome } from './bindings/ImportOutcome';
+import type { ImportPreview } from './bindings/ImportPreview';
 import type { Meta } from './bindings/Meta';
 import type { Part } from './bindings/Part';
 import type { Position } from './bindings/Position';
@@ -45,8 +45,9 @@ export const trashReport = (id: number) => call<void>('trash_report', { id });
 export const restoreReport = (id: number) => call<void>('restore_report', { id });
 export const purgeReport = (id: number) => call<void>('purge_report', { id });
 export const setStatus = (id: number, status: Status) => call<void>('set_status', { id, status });
-export const importFile = (path: string) => call<ImportOutcome>('import_file', { path });
 export const importSample = () => call<number>('import_sample');
+export const previewImport = (path: string) => call<ImportPreview>('preview_import', { path });
+export const saveImport = (report: Report) => call<number>('save_import', { report });
 
 // 编辑
 export const loadReport = (id: number) => call<Report>('load_report', { id });
