@@ -9,6 +9,7 @@ use std::{
     time::{Duration, Instant},
 };
 
+use common::Noise;
 use common::docx::{Doc, P, RawEntry, crc32_of_repeated, deflated_spaces, raw_zip, zip_entries};
 use nianbao_import::{ImportError, MAX_DOCX_BYTES, import_docx_bytes, import_file};
 
@@ -272,18 +273,6 @@ fn empty_and_too_large_files() {
         import_docx_bytes(&big),
         Err(ImportError::DocxTooLarge { .. })
     ));
-}
-
-/// xorshift: deterministic noise without a dependency.
-struct Noise(u64);
-
-impl Noise {
-    fn next(&mut self, below: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % below.max(1) as u64) as usize
-    }
 }
 
 #[test]

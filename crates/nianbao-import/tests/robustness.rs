@@ -2,19 +2,8 @@
 
 mod common;
 
+use common::Noise;
 use nianbao_import::{import_text, import_text_bytes};
-
-/// xorshift: deterministic noise without a dependency.
-struct Noise(u64);
-
-impl Noise {
-    fn next(&mut self, below: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % below.max(1) as u64) as usize
-    }
-}
 
 #[test]
 fn shuffled_cut_and_truncated_samples_never_panic() {

@@ -92,3 +92,16 @@ pub fn keys(report: &Report) -> Vec<String> {
         .map(|p| p.statutory.clone().unwrap_or_else(|| "-".into()))
         .collect()
 }
+
+/// xorshift: deterministic noise without a dependency, for the mangling tests.
+pub struct Noise(pub u64);
+
+impl Noise {
+    /// A number below `below` (0 when `below` is 0).
+    pub fn next(&mut self, below: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % below.max(1) as u64) as usize
+    }
+}
