@@ -92,12 +92,12 @@ pub enum Command {
         /// The backup file.
         file: PathBuf,
     },
-    /// Export a report as a GB/T 9704 Word file.
+    /// Export a report as a GB/T 9704 Word file, or as PDF (needs LibreOffice).
     Export {
         /// The report's id.
         id: i64,
-        /// Where to write the .docx file.
-        #[arg(long, value_name = "FILE.docx")]
+        /// Where to write the file: .docx for Word, .pdf for PDF.
+        #[arg(long, value_name = "FILE.docx|FILE.pdf")]
         out: PathBuf,
     },
 }

@@ -177,16 +177,26 @@ fn restore(store: &mut Store, file: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Exports as .docx or, by the file's extension, as PDF (the .docx converted by LibreOffice).
 fn export(store: &mut Store, id: i64, out: &Path) -> Result<()> {
-    if !out
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
-    {
-        bail!("the output file must end in .docx: {}", out.display());
-    }
+    let ext = out.extension().map(|e| e.to_ascii_lowercase());
+    let pdf = match ext.as_ref().and_then(|e| e.to_str()) {
+        Some("docx") => false,
+        Some("pdf") => true,
+        _ => bail!(
+            "the output file must end in .docx or .pdf: {}",
+            out.display()
+        ),
+    };
     let report = store.load_report(id)?;
-    let warnings = nianbao_docx::write_docx(&report, out)
-        .with_context(|| format!("cannot export report {id}"))?;
+    let warnings = if pdf {
+        // Found before anything is built: a missing LibreOffice is the likeliest failure.
+        let office = nianbao_pdf::Finder::system().find()?;
+        nianbao_pdf::export_pdf(&report, out, &office)
+    } else {
+        nianbao_docx::write_docx(&report, out).map_err(Into::into)
+    }
+    .with_context(|| format!("cannot export report {id}"))?;
     for w in &warnings {
         eprintln!("warning: {w}");
     }

@@ -103,8 +103,8 @@ fn control_characters_are_dropped_with_a_warning() {
 fn export_refuses_bad_targets_and_unknown_reports() {
     let cli = Cli::new();
     let id = cli.import(&sample_path());
-    let err = cli.user_error(&["export", &id, "--out", cli.path("x.pdf").to_str().unwrap()]);
-    assert!(err.contains(".docx"), "{err}");
+    let err = cli.user_error(&["export", &id, "--out", cli.path("x.odt").to_str().unwrap()]);
+    assert!(err.contains(".docx") && err.contains(".pdf"), "{err}");
     let err = cli.user_error(&[
         "export",
         "999",
