@@ -5,11 +5,11 @@
 //! Rules: half-width punctuation in Chinese text; unpaired 《》“”（）; heading full stops by
 //! level; statutory parts missing or empty; the title; 成文日期; the year in part 四's
 //! heading; dates in the text; stated differences and percentages against their counts;
-//! the deadlines 3月1日 and 4月1日. [`figures`] holds the exact arithmetic.
+//! the deadlines 3月1日 and 4月1日. [`figures`] (re-exported from nianbao-report) holds the
+//! exact arithmetic.
 
 pub mod claims;
 mod dates;
-pub mod figures;
 mod finding;
 mod fix;
 mod pairs;
@@ -17,6 +17,7 @@ pub mod punctuation;
 mod structure;
 mod units;
 
+pub use nianbao_report::figures;
 use nianbao_report::{DocDate, Report};
 
 pub use dates::today;

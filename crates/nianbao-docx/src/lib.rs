@@ -50,14 +50,17 @@ pub enum ExportError {
     Unreadable { reason: String },
 }
 
-/// Builds the .docx package of a report; returns the bytes and warnings (e.g. "dropped 2
-/// characters that Word cannot store in part 二").
+/// Builds the .docx package of a report, figure placeholders printed as text; returns the
+/// bytes and warnings (e.g. "dropped 2 characters that Word cannot store in part 二").
 pub fn to_docx(report: &Report) -> Result<Exported, ExportError> {
     to_docx_with(report, build::Options::of(report))
 }
 
 fn to_docx_with(report: &Report, options: build::Options) -> Result<Exported, ExportError> {
     report.validate()?;
+    // Figure placeholders print as their text; nothing below sees a `{{数据:…}}`.
+    let resolved = report.resolved();
+    let report = &resolved;
     let built = build::document(report, options);
     let mut package = package::Package::from_docx_rs(built.docx.build());
     package.put(

@@ -199,6 +199,31 @@ fn paragraphs_read_back_in_order_character_for_character() {
 }
 
 #[test]
+fn figure_placeholders_print_as_their_values() {
+    let mut r = sample();
+    let key = r.figures[2].key.clone();
+    r.figures[2].value = Some("1".into());
+    r.figures[2].last_value = Some("4".into());
+    r.parts[1].blocks = vec![Block::Paragraph(Paragraph::new(format!(
+        "败诉{{{{数据:{key}}}}}，比去年{{{{数据:{key}|变化}}}}，开展普法{{{{数据:legal_education_events}}}}。"
+    )))];
+    let paragraphs = read_paragraphs(&to_docx(&r).unwrap().bytes).unwrap();
+    assert!(
+        paragraphs
+            .contains(&"败诉1件，比去年降低75%，开展普法〔待填：普法活动次数〕。".to_string()),
+        "{paragraphs:?}"
+    );
+    assert!(!paragraphs.iter().any(|p| p.contains("{{")));
+    r.figures[2].value = Some("2".into());
+    let again = read_paragraphs(&to_docx(&r).unwrap().bytes).unwrap();
+    assert!(
+        again
+            .iter()
+            .any(|p| p.starts_with("败诉2件，比去年降低50%"))
+    );
+}
+
+#[test]
 fn run_in_headings_share_the_paragraph_with_the_body_in_fangsong() {
     let docx = to_docx(&sample()).unwrap().bytes;
     let (doc, texts) = body_paragraphs(&docx);

@@ -232,9 +232,10 @@ fn recognise(
     let meta = meta::build(&front, sign_off, template, input, header_issuer)?;
     let mapping = statutory::map_parts(&mut body.parts, template, &meta, warnings);
     let report = Report {
-        meta,
         preface: body.preface,
         parts: body.parts,
+        figures: template.seed_figures(),
+        ..Report::empty(meta)
     };
     Ok((report, mapping))
 }

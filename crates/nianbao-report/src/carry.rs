@@ -5,7 +5,9 @@ use crate::{Block, DocDate, Report};
 impl Report {
     /// A copy of this report for `year`: same issuer, recipient, structure and text; the title
     /// and part headings follow the new year; 成文日期 cleared, 印发日期 moved by the same
-    /// number of years; ids cleared.
+    /// number of years; ids cleared. Figures carry (last year's value ← this year's, this
+    /// year's cleared); this report's part 四 becomes the new one's planned-items checklist;
+    /// the 保密审查 is not carried.
     pub fn carried_to(&self, year: u16) -> Report {
         let tpl = self.template();
         let mut next = self.clone();
@@ -48,6 +50,9 @@ impl Report {
         for p in &mut next.preface {
             p.id = None;
         }
+        next.figures = self.figures.iter().map(|f| f.carried()).collect();
+        next.plan = self.planned_items();
+        next.review = None;
         next
     }
 }
@@ -66,7 +71,7 @@ fn clear_ids(blocks: &mut [Block]) {
 
 #[cfg(test)]
 mod tests {
-    use crate::{DocDate, Imprint, Part, Report, template};
+    use crate::{Block, DocDate, Heading, Imprint, Part, Report, template};
 
     #[test]
     fn carries_structure_and_moves_years() {
@@ -95,5 +100,36 @@ mod tests {
         assert_eq!(n.parts[5].heading, "2025年度其他工作");
         assert_eq!(n.parts[0].id, None);
         assert_eq!(n.parts.len(), r.parts.len());
+    }
+
+    #[test]
+    fn carries_figures_and_turns_part_four_into_the_plan() {
+        let mut r = Report::from_template(template::default_template(), "某镇人民政府", 2023);
+        r.figures[0].value = Some("6".into());
+        r.figures[0].last_value = Some("15".into());
+        r.parts[3].blocks = vec![
+            Block::Heading(Heading::new("深化依法行政")),
+            Block::Heading(Heading::new("加强普法宣传")),
+        ];
+        r.review = Some(r.review_now(DocDate::new(2024, 3, 20).unwrap()));
+        let n = r.carried_to(2024);
+        assert_eq!(n.figures.len(), r.figures.len());
+        assert_eq!(n.figures[0].value, None);
+        assert_eq!(n.figures[0].last_value.as_deref(), Some("6"));
+        assert_eq!(n.figures[1].last_value, None);
+        let plan: Vec<_> = n
+            .plan
+            .iter()
+            .map(|p| (p.text.as_str(), p.source.as_str()))
+            .collect();
+        assert_eq!(
+            plan,
+            [
+                ("深化依法行政", "2023年度报告 四、（一）"),
+                ("加强普法宣传", "2023年度报告 四、（二）")
+            ]
+        );
+        assert!(n.plan.iter().all(|p| p.block.is_none() && p.id.is_none()));
+        assert_eq!(n.review, None);
     }
 }

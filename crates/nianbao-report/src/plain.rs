@@ -1,11 +1,12 @@
 //! The report as the paragraphs it prints, in plain text: what an export must contain.
 
-use crate::{Report, Visit};
+use crate::{Report, Visit, figures};
 
 impl Report {
     /// Every paragraph of the report in print order, markers generated: title lines, 主送,
     /// preface, headings with their run-in bodies, paragraphs, 署名 and 成文日期. Empty
-    /// paragraphs (an editor's placeholders) are not printed.
+    /// paragraphs (an editor's placeholders) are not printed; figure placeholders print as
+    /// the text they stand for.
     pub fn printed_paragraphs(&self) -> Vec<String> {
         let mut out: Vec<String> = self.title().split('\n').map(str::to_string).collect();
         if let Some(r) = self
@@ -35,6 +36,11 @@ impl Report {
         out.push(self.signature().to_string());
         if let Some(d) = self.meta.date {
             out.push(d.chinese());
+        }
+        for p in &mut out {
+            if figures::has_tokens(p) {
+                *p = figures::render(p, &self.figures);
+            }
         }
         out
     }

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{DocDate, HeadingLevel, Template, template};
+use crate::{DocDate, HeadingLevel, PlanItem, Review, Template, figures::Figure, template};
 
 /// One annual report. Numbering is never stored: it follows from the order of parts and blocks.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -16,6 +16,15 @@ pub struct Report {
     /// The parts in order; each is numbered 一、二、… by position.
     #[serde(default)]
     pub parts: Vec<Part>,
+    /// 数据项: the figures the text may quote, in the drafter's order.
+    #[serde(default)]
+    pub figures: Vec<Figure>,
+    /// Last year's 下一年度主要安排, carried over as a checklist for this year's part 一.
+    #[serde(default)]
+    pub plan: Vec<PlanItem>,
+    /// The 保密审查 before publication, once recorded.
+    #[serde(default)]
+    pub review: Option<Review>,
 }
 
 /// The report's meta data.
@@ -219,7 +228,27 @@ impl Report {
             meta,
             preface: vec![Paragraph::new("")],
             parts,
+            figures: template.seed_figures(),
+            plan: Vec::new(),
+            review: None,
         }
+    }
+
+    /// A report with this meta and nothing else (no text, figures, plan or review).
+    pub fn empty(meta: Meta) -> Self {
+        Report {
+            meta,
+            preface: Vec::new(),
+            parts: Vec::new(),
+            figures: Vec::new(),
+            plan: Vec::new(),
+            review: None,
+        }
+    }
+
+    /// The figure with this key.
+    pub fn figure(&self, key: &str) -> Option<&Figure> {
+        self.figures.iter().find(|f| f.key == key)
     }
 
     /// The template this report follows (the default one when its id is unknown).

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::Meta;
+use crate::{Meta, figures};
 
 /// Id of the template a report gets when none is named.
 pub const DEFAULT_ID: &str = "fazhi-zhengfu";
@@ -30,6 +30,21 @@ pub struct Template {
     pub preface_hint: String,
     /// The statutory parts in order.
     pub parts: Vec<TemplatePart>,
+    /// The figures (数据项) a report of this kind usually quotes, in order.
+    pub figures: Vec<TemplateFigure>,
+}
+
+/// A figure a template declares; every new report starts with it, without values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateFigure {
+    /// Stable key quoted by placeholders (`a-z`, `0-9`, `_`).
+    pub key: String,
+    /// The name the drafter sees.
+    pub name: String,
+    /// The unit printed after a value (`件`, `次`, `%`).
+    pub unit: String,
+    /// What is counted.
+    pub meaning: String,
 }
 
 /// One statutory part of a template.
@@ -67,6 +82,17 @@ struct RawTemplate {
     level3_bold: bool,
     preface_hint: Option<Spanned<String>>,
     parts: Spanned<Vec<RawPart>>,
+    #[serde(default)]
+    figures: Vec<RawFigure>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFigure {
+    key: Spanned<String>,
+    name: Spanned<String>,
+    unit: Spanned<String>,
+    meaning: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -150,6 +176,41 @@ impl Template {
             });
         }
         let preface_hint = optional(&raw.preface_hint, "preface_hint")?;
+        let mut figures: Vec<TemplateFigure> = Vec::new();
+        for f in &raw.figures {
+            let key = non_empty(&f.key, "figure key")?;
+            if !figures::is_key(&key) {
+                return Err(fail(
+                    f.key.span().start,
+                    format!(
+                        "figure key {key:?} may hold only a-z, 0-9 and _, starting with a letter"
+                    ),
+                ));
+            }
+            if figures.iter().any(|g| g.key == key) {
+                return Err(fail(
+                    f.key.span().start,
+                    format!("figure key {key:?} is used twice"),
+                ));
+            }
+            let name = non_empty(&f.name, "figure name")?;
+            if figures.iter().any(|g| g.name == name) {
+                return Err(fail(
+                    f.name.span().start,
+                    format!("figure name {name:?} is used twice"),
+                ));
+            }
+            figures.push(TemplateFigure {
+                key,
+                name,
+                unit: non_empty(&f.unit, "figure unit")?,
+                meaning: f
+                    .meaning
+                    .as_ref()
+                    .map(|m| m.get_ref().clone())
+                    .unwrap_or_default(),
+            });
+        }
         Ok(Template {
             id,
             name: non_empty(&raw.name, "name")?,
@@ -157,7 +218,24 @@ impl Template {
             level3_bold: raw.level3_bold,
             preface_hint,
             parts,
+            figures,
         })
+    }
+
+    /// The template's figures as a new report holds them: no values yet, not custom.
+    pub fn seed_figures(&self) -> Vec<figures::Figure> {
+        self.figures
+            .iter()
+            .map(|f| figures::Figure {
+                key: f.key.clone(),
+                name: f.name.clone(),
+                unit: f.unit.clone(),
+                meaning: f.meaning.clone(),
+                value: None,
+                last_value: None,
+                custom: false,
+            })
+            .collect()
     }
 
     /// Fills a pattern's placeholders from the report's meta.
@@ -229,6 +307,61 @@ mod tests {
         assert_eq!(t.parts.len(), 5);
         assert!(t.level3_bold);
         assert!(t.parts.iter().all(|p| p.required && !p.hint.is_empty()));
+        let names: Vec<&str> = t.figures.iter().map(|f| f.name.as_str()).collect();
+        for name in [
+            "行政复议案件数",
+            "行政诉讼案件数",
+            "败诉案件数",
+            "行政机关负责人出庭应诉率",
+            "行政执法案件数",
+            "重大执法决定法制审核数",
+            "规范性文件合法性审查数",
+            "政务服务事项受理数",
+            "矛盾纠纷排查次数",
+            "矛盾纠纷化解数",
+            "普法活动次数",
+        ] {
+            assert!(names.contains(&name), "{name} missing from {names:?}");
+        }
+        assert!(t.figures.iter().all(|f| !f.meaning.is_empty()));
+        let seeded = t.seed_figures();
+        assert_eq!(seeded.len(), t.figures.len());
+        assert!(seeded.iter().all(|f| f.value.is_none() && !f.custom));
+    }
+
+    #[test]
+    fn figure_errors_name_the_line() {
+        let fig = |key: &str, name: &str, unit: &str| {
+            format!("[[figures]]\nkey = \"{key}\"\nname = \"{name}\"\nunit = \"{unit}\"\n")
+        };
+        let ok = format!(
+            "{GOOD}{}{}",
+            fig("a_cases", "甲数", "件"),
+            fig("b", "乙数", "%")
+        );
+        let t = Template::parse("t.toml", &ok).unwrap();
+        assert_eq!(t.figures[1].unit, "%");
+        assert_eq!(t.figures[0].meaning, "");
+
+        let dup = format!("{GOOD}{}{}", fig("a", "甲数", "件"), fig("a", "乙数", "件"));
+        let e = Template::parse("t.toml", &dup).unwrap_err();
+        assert_eq!(
+            (e.line, e.message.as_str()),
+            (12, "figure key \"a\" is used twice")
+        );
+
+        let bad_key = format!("{GOOD}{}", fig("Cases", "甲数", "件"));
+        assert_eq!(Template::parse("t.toml", &bad_key).unwrap_err().line, 8);
+
+        let same_name = format!("{GOOD}{}{}", fig("a", "甲数", "件"), fig("b", "甲数", "件"));
+        assert_eq!(Template::parse("t.toml", &same_name).unwrap_err().line, 13);
+
+        let no_unit = format!("{GOOD}{}", fig("a", "甲数", " "));
+        let e = Template::parse("t.toml", &no_unit).unwrap_err();
+        assert_eq!((e.line, e.message.as_str()), (10, "figure unit is empty"));
+
+        let stray = format!("{GOOD}{}colour = 1\n", fig("a", "甲数", "件"));
+        assert_eq!(Template::parse("t.toml", &stray).unwrap_err().line, 11);
     }
 
     #[test]

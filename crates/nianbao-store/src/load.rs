@@ -58,11 +58,7 @@ impl Store {
             .collect::<Result<Vec<_>, _>>()?;
 
         let mut children: HashMap<i64, Vec<usize>> = HashMap::new();
-        let mut report = Report {
-            meta,
-            preface: Vec::new(),
-            parts: Vec::new(),
-        };
+        let mut report = Report::empty(meta);
         let mut parts = Vec::new();
         for (i, row) in rows.iter().enumerate() {
             match (row.parent_id, row.section.as_str()) {

@@ -162,11 +162,7 @@ impl MetaValues {
 
 /// Refuses meta that [`Report::validate`] would refuse.
 fn validate_meta(meta: &Meta) -> Result<(), StoreError> {
-    let probe = Report {
-        meta: meta.clone(),
-        preface: Vec::new(),
-        parts: Vec::new(),
-    };
+    let probe = Report::empty(meta.clone());
     Ok(probe.validate()?)
 }
 
@@ -207,11 +203,7 @@ fn read_summary(r: &Row<'_>) -> rusqlite::Result<ReportSummary> {
     meta.template = r.get(1)?;
     meta.year = u16::try_from(r.get::<_, i64>(3)?).unwrap_or(0);
     meta.title = r.get(4)?;
-    let probe = Report {
-        meta,
-        preface: Vec::new(),
-        parts: Vec::new(),
-    };
+    let probe = Report::empty(meta);
     let status: String = r.get(5)?;
     Ok(ReportSummary {
         id: r.get(0)?,

@@ -1,8 +1,9 @@
 //! Property tests of the exact figure arithmetic: formatting round trips, rounding half up,
 //! signs and wording of changes.
 
-use nianbao_check::figures::{
-    Rational, agrees, format_change, format_percent, parse_percent, percent_change, share,
+use nianbao_report::figures::{
+    Figure, Rational, agrees, format_change, format_percent, parse_percent, percent_change,
+    render, share,
 };
 use proptest::prelude::*;
 
@@ -93,6 +94,35 @@ proptest! {
         let s = share(part, whole).unwrap();
         prop_assert!(s >= Rational::ZERO && s <= Rational::HUNDRED);
         prop_assert_eq!(format_percent(share(whole, whole).unwrap(), 2), "100%");
+    }
+
+    /// A placeholder prints what the arithmetic says: the change, worded and rounded like
+    /// `format_change`, reads back within rounding of the exact value, never as 59.999%; the
+    /// difference carries the right verb and magnitude.
+    #[test]
+    fn placeholders_print_the_exact_arithmetic(last in 1u32..100_000, this in 0u32..100_000) {
+        let mut f = Figure::custom("cases", "案件数", "件");
+        f.value = Some(this.to_string());
+        f.last_value = Some(last.to_string());
+        let figures = [f];
+        let change = render("{{数据:cases|变化}}", &figures);
+        let exact = percent_change(last, this).unwrap();
+        prop_assert_eq!(&change, &format_change(exact, 2));
+        if change != "持平" {
+            let (verb, number) = change.split_at(change.char_indices().nth(2).unwrap().0);
+            let (stated, decimals) = parse_percent(number).unwrap();
+            prop_assert!(decimals <= 2, "{}", change);
+            let signed = if verb == "降低" { stated.checked_neg().unwrap() } else { stated };
+            prop_assert!(agrees(signed, decimals, exact), "{} for {} → {}", change, last, this);
+        }
+        let diff = render("{{数据:cases|差}}", &figures);
+        let expected = match this.cmp(&last) {
+            std::cmp::Ordering::Equal => "持平".to_string(),
+            std::cmp::Ordering::Greater => format!("增加{}件", this - last),
+            std::cmp::Ordering::Less => format!("减少{}件", last - this),
+        };
+        prop_assert_eq!(diff, expected);
+        prop_assert_eq!(render("{{数据:cases}}", &figures), format!("{this}件"));
     }
 
     /// Ordering agrees with cross multiplication where that cannot overflow.

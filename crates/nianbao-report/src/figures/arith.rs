@@ -1,4 +1,4 @@
-//! Exact figure arithmetic: differences, percentage changes and shares as fractions of two
+//! Exact arithmetic: differences, percentage changes and shares as fractions of two
 //! `i128`s, never floats (a float prints 59.999%), formatted the way these reports write
 //! them: `降低60%`, `增长12.5%`, `持平`, `100%`.
 
@@ -216,7 +216,7 @@ impl Rational {
 }
 
 /// The digit value of an ASCII or full-width digit.
-pub(crate) fn ascii_digit(c: char) -> Option<u8> {
+pub fn ascii_digit(c: char) -> Option<u8> {
     match c {
         '0'..='9' => Some(c as u8 - b'0'),
         '０'..='９' => u8::try_from(c as u32 - '０' as u32).ok(),
