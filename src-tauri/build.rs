@@ -25,6 +25,7 @@ const COMMANDS: &[&str] = &[
     "move_part",
     "replace_report",
     "export_docx",
+    "export_pdf",
     "list_snapshots",
     "load_snapshot",
     "compare_snapshot",

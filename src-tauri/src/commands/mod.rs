@@ -34,6 +34,7 @@ pub fn handler<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'stat
         editor::move_part,
         editor::replace_report,
         export::export_docx,
+        export::export_pdf,
         history::list_snapshots,
         history::load_snapshot,
         history::compare_snapshot,

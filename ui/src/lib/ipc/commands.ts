@@ -70,6 +70,8 @@ export const replaceReport = (reportId: number, report: Report) =>
 // 导出
 export const exportDocx = (reportId: number, path: string) =>
   call<ExportOutcome>('export_docx', { reportId, path });
+export const exportPdf = (reportId: number, path: string) =>
+  call<ExportOutcome>('export_pdf', { reportId, path });
 
 // 历史版本
 export const listSnapshots = (reportId: number) => call<SnapshotSummary[]>('list_snapshots', { reportId });
