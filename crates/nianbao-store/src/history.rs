@@ -32,7 +32,7 @@ pub enum SnapshotReason {
 }
 
 impl SnapshotReason {
-    fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             SnapshotReason::Opened => "opened",
             SnapshotReason::Interval => "interval",
@@ -124,12 +124,13 @@ impl Store {
         .collect()
     }
 
-    /// The report as a snapshot holds it.
-    pub fn load_snapshot(&self, snapshot_id: i64) -> Result<Report, StoreError> {
+    /// The report as snapshot `snapshot_id` of report `report_id` holds it; a snapshot of
+    /// another report is refused as missing, so one report's window never shows another's text.
+    pub fn load_snapshot(&self, report_id: i64, snapshot_id: i64) -> Result<Report, StoreError> {
         let content: Vec<u8> = self
             .conn
-            .prepare_cached("SELECT content FROM snapshots WHERE id = ?1")?
-            .query_row([snapshot_id], |r| r.get(0))
+            .prepare_cached("SELECT content FROM snapshots WHERE id = ?1 AND report_id = ?2")?
+            .query_row([snapshot_id, report_id], |r| r.get(0))
             .optional()?
             .ok_or(StoreError::NotFound(Missing::Snapshot(snapshot_id)))?;
         decode(&content).ok_or_else(|| damaged_row(snapshot_id, "content"))
@@ -140,14 +141,7 @@ impl Store {
     /// transaction. Ids the snapshot holds are kept where free.
     pub fn restore_snapshot(&mut self, report_id: i64, snapshot_id: i64) -> Result<(), StoreError> {
         let current = self.load_report(report_id)?;
-        let earlier = self.load_snapshot(snapshot_id)?;
-        let owner: i64 = self
-            .conn
-            .prepare_cached("SELECT report_id FROM snapshots WHERE id = ?1")?
-            .query_row([snapshot_id], |r| r.get(0))?;
-        if owner != report_id {
-            return Err(StoreError::NotFound(Missing::Snapshot(snapshot_id)));
-        }
+        let earlier = self.load_snapshot(report_id, snapshot_id)?;
         self.write(|tx| {
             insert(tx, report_id, &current, SnapshotReason::BeforeRestore, None)?;
             crate::reports::replace_in(tx, report_id, &earlier)
@@ -163,7 +157,7 @@ fn damaged_row(id: i64, column: &str) -> StoreError {
     ))
 }
 
-fn encode(report: &Report) -> Vec<u8> {
+pub(crate) fn encode(report: &Report) -> Vec<u8> {
     let json = serde_json::to_vec(report).unwrap_or_default();
     let mut enc = DeflateEncoder::new(Vec::new(), Compression::default());
     // Writing into a Vec cannot fail.
@@ -177,7 +171,7 @@ fn decode(content: &[u8]) -> Option<Report> {
     serde_json::from_slice(&json).ok()
 }
 
-fn chars(report: &Report) -> usize {
+pub(crate) fn chars(report: &Report) -> usize {
     report
         .printed_paragraphs()
         .iter()

@@ -8,14 +8,13 @@
 mod backup;
 mod blocks;
 mod error;
-mod figures;
 mod history;
 mod load;
 pub(crate) mod open;
 mod paths;
-mod plan;
 mod reports;
 mod schema;
+mod transfer;
 mod tree;
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
@@ -23,11 +22,11 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 pub use backup::{BackupInfo, backups_dir};
 pub use blocks::Position;
 pub use error::{Missing, Refusal, StoreError};
-pub use figures::FigureYear;
 pub use history::{SnapshotReason, SnapshotSummary};
 pub use paths::{DB_FILE, ENV_DB, default_db_path, resolve_db_path};
 pub use reports::{ReportSummary, Status};
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION, migrations_up_to};
+pub use transfer::{KeptVersion, Transfer};
 
 /// An open Nianbao database; writes take `&mut self`, each one a single transaction.
 #[derive(Debug)]

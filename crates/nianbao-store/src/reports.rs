@@ -219,40 +219,43 @@ fn read_summary(r: &Row<'_>) -> rusqlite::Result<ReportSummary> {
     })
 }
 
+/// Inserts a whole report (status 草稿) inside a transaction; returns its new id.
+pub(crate) fn insert_report(tx: &Transaction<'_>, report: &Report) -> Result<i64, StoreError> {
+    let v = MetaValues::of(&report.meta)?;
+    let m = &report.meta;
+    tx.prepare_cached(&format!(
+        "INSERT INTO reports (template, issuer, year, title, recipient, signature, date,
+             attachments, imprint, sealed, status, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'draft', {NOW}, {NOW})"
+    ))?
+    .execute(params![
+        m.template,
+        m.issuer,
+        m.year,
+        m.title,
+        m.recipient,
+        m.signature,
+        v.date,
+        v.attachments,
+        v.imprint,
+        m.sealed
+    ])?;
+    let id = tx.last_insert_rowid();
+    Writer {
+        tx,
+        report_id: id,
+        keep_ids: false,
+    }
+    .tree(report)?;
+    Ok(id)
+}
+
 impl Store {
     /// Stores a whole report in one transaction and returns its id once committed; ids the
     /// report carries are ignored (a copy of a loaded report gets new ones).
     pub fn create_report(&mut self, report: &Report) -> Result<i64, StoreError> {
         report.validate()?;
-        self.write(|tx| {
-            let v = MetaValues::of(&report.meta)?;
-            let m = &report.meta;
-            tx.prepare_cached(&format!(
-                "INSERT INTO reports (template, issuer, year, title, recipient, signature, date,
-                     attachments, imprint, sealed, status, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'draft', {NOW}, {NOW})"
-            ))?
-            .execute(params![
-                m.template,
-                m.issuer,
-                m.year,
-                m.title,
-                m.recipient,
-                m.signature,
-                v.date,
-                v.attachments,
-                v.imprint,
-                m.sealed
-            ])?;
-            let id = tx.last_insert_rowid();
-            Writer {
-                tx,
-                report_id: id,
-                keep_ids: false,
-            }
-            .tree(report)?;
-            Ok(id)
-        })
+        self.write(|tx| insert_report(tx, report))
     }
 
     /// Replaces the meta and the whole tree of report `id` in one transaction (undo of large
@@ -293,16 +296,8 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Marks report `id` 草稿 or 定稿. 定稿 is refused unless the 保密审查 is recorded for
-    /// the text as it is now (see [`Report::review_state`]).
+    /// Marks report `id` 草稿 or 定稿.
     pub fn set_status(&mut self, id: i64, status: Status) -> Result<(), StoreError> {
-        if status == Status::Final {
-            match self.load_report(id)?.review_state() {
-                nianbao_report::ReviewState::Current => {}
-                nianbao_report::ReviewState::Missing => return Err(Refusal::NotReviewed.into()),
-                nianbao_report::ReviewState::Stale => return Err(Refusal::ReviewStale.into()),
-            }
-        }
         self.write(|tx| {
             let n = tx
                 .prepare_cached(&format!(

@@ -5,7 +5,7 @@ mod common;
 
 use common::{full_report, temp_store};
 use nianbao_report::Block;
-use nianbao_store::{SnapshotReason, Store};
+use nianbao_store::{Missing, SnapshotReason, Store, StoreError};
 
 fn first_paragraph_id(store: &Store, id: i64) -> i64 {
     let report = store.load_report(id).unwrap();
@@ -99,7 +99,7 @@ fn pruning_keeps_recent_and_named_versions() {
         .find(|s| s.reason == SnapshotReason::Interval)
         .unwrap();
     assert_eq!(
-        store.load_snapshot(restored.id).unwrap().preface[0].text,
+        store.load_snapshot(id, restored.id).unwrap().preface[0].text,
         "第44次修改。"
     );
 }
@@ -113,7 +113,7 @@ fn snapshots_are_compact_and_go_with_their_report() {
     let json = serde_json::to_vec(&report).unwrap().len();
     let stored = store.list_snapshots(id).unwrap()[0].clone();
     assert!(stored.chars > 10_000);
-    let loaded = store.load_snapshot(stored.id).unwrap();
+    let loaded = store.load_snapshot(id, stored.id).unwrap();
     assert_eq!(loaded.parts.len(), report.parts.len());
     assert!(matches!(loaded.parts[0].blocks[0], Block::Heading(_)));
     eprintln!("30-page report: {json} bytes of JSON");
@@ -121,19 +121,29 @@ fn snapshots_are_compact_and_go_with_their_report() {
     store.trash_report(id).unwrap();
     store.purge_report(id).unwrap();
     assert!(
-        store.load_snapshot(stored.id).is_err(),
+        store.load_snapshot(id, stored.id).is_err(),
         "purging a report removes its history"
     );
 }
 
 #[test]
-fn a_snapshot_of_another_report_is_not_restored() {
+fn a_snapshot_of_another_report_is_neither_shown_nor_restored() {
     let (_dir, mut store) = temp_store();
     let a = store.create_report(&full_report()).unwrap();
-    let b = store.create_report(&full_report()).unwrap();
+    let mut other = full_report();
+    other.preface[0].text = "乙报告的导语。".into();
+    let b = store.create_report(&other).unwrap();
     let snap = store
         .snapshot(a, SnapshotReason::Named, Some("甲"))
         .unwrap()
         .unwrap();
-    assert!(store.restore_snapshot(b, snap).is_err());
+    let refused =
+        |e: StoreError| matches!(e, StoreError::NotFound(Missing::Snapshot(s)) if s == snap);
+    assert!(refused(store.load_snapshot(b, snap).unwrap_err()));
+    assert!(refused(store.restore_snapshot(b, snap).unwrap_err()));
+    assert_eq!(preface(&store, b), "乙报告的导语。");
+    assert_eq!(
+        store.load_snapshot(a, snap).unwrap().preface[0].text,
+        full_report().preface[0].text
+    );
 }

@@ -18,10 +18,14 @@ pub fn list_snapshots(state: State<'_, AppState>, report_id: i64) -> Result<Vec<
     Ok(state.store()?.list_snapshots(report_id)?)
 }
 
-/// A version as it was (查看).
+/// A version as it was (查看); only a version of `report_id` is shown.
 #[tauri::command]
-pub fn load_snapshot(state: State<'_, AppState>, snapshot_id: i64) -> Result<Report> {
-    Ok(state.store()?.load_snapshot(snapshot_id)?)
+pub fn load_snapshot(
+    state: State<'_, AppState>,
+    report_id: i64,
+    snapshot_id: i64,
+) -> Result<Report> {
+    Ok(state.store()?.load_snapshot(report_id, snapshot_id)?)
 }
 
 /// 对比: the version against the report's current text, paragraph by paragraph as printed.
@@ -34,7 +38,7 @@ pub fn compare_snapshot(
     let (older, newer) = {
         let store = state.store()?;
         (
-            store.load_snapshot(snapshot_id)?,
+            store.load_snapshot(report_id, snapshot_id)?,
             store.load_report(report_id)?,
         )
     };

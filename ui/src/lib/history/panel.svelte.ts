@@ -49,7 +49,7 @@ export class HistoryPanelState {
   /** 查看: the version as it printed, read only. */
   view = (s: SnapshotSummary) =>
     this.run(async () => {
-      this.viewing = { mode: 'view', snapshot: s, report: await ipc.loadSnapshot(s.id) };
+      this.viewing = { mode: 'view', snapshot: s, report: await ipc.loadSnapshot(this.session.reportId, s.id) };
     });
 
   /** 对比: the version against the current text (saved first, so the comparison is current). */

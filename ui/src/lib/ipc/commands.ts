@@ -75,7 +75,8 @@ export const exportPdf = (reportId: number, path: string) =>
 
 // 历史版本
 export const listSnapshots = (reportId: number) => call<SnapshotSummary[]>('list_snapshots', { reportId });
-export const loadSnapshot = (snapshotId: number) => call<Report>('load_snapshot', { snapshotId });
+export const loadSnapshot = (reportId: number, snapshotId: number) =>
+  call<Report>('load_snapshot', { reportId, snapshotId });
 export const compareSnapshot = (reportId: number, snapshotId: number) =>
   call<ReportDiff>('compare_snapshot', { reportId, snapshotId });
 export const restoreSnapshot = (reportId: number, snapshotId: number) =>
