@@ -93,6 +93,15 @@ fn refusal(r: &Refusal) -> &'static str {
         Refusal::IndexOutOfRange { .. } => "已经到头了，不能再移动。",
         Refusal::ParagraphBody => "段落没有标题句。",
         Refusal::NotInTrash(_) => "只能彻底删除回收站中的报告。",
+        Refusal::UnknownFigure(_) => "找不到该数据项，可能已被删除。请刷新后重试。",
+        Refusal::BadValue(_) => "数值无效：请填写数字，如 15 或 12.5（不能为负数，最多四位小数）。",
+        Refusal::FigureName(_) => "数据项名称不能为空，也不能与已有数据项重名。",
+        Refusal::TemplateFigure(_) => "模板规定的数据项不能改名或删除，只能填写数值。",
+        Refusal::LinkToOtherReport => "只能关联到本报告中的标题或段落。",
+        Refusal::NotReviewed => {
+            "请先完成保密审查（不涉及国家秘密、不含个人信息、不含内部数据），再标记为定稿。"
+        }
+        Refusal::ReviewStale => "保密审查后报告内容有改动，请重新进行保密审查后再标记为定稿。",
     }
 }
 

@@ -55,6 +55,8 @@ pub enum Missing {
     Block(i64),
     /// A snapshot id (of this report).
     Snapshot(i64),
+    /// A planned item's id.
+    PlanItem(i64),
 }
 
 impl fmt::Display for Missing {
@@ -63,6 +65,7 @@ impl fmt::Display for Missing {
             Missing::Report(id) => write!(f, "report with id {id}"),
             Missing::Block(id) => write!(f, "block with id {id}"),
             Missing::Snapshot(id) => write!(f, "snapshot with id {id} of this report"),
+            Missing::PlanItem(id) => write!(f, "planned item with id {id}"),
         }
     }
 }
@@ -100,6 +103,33 @@ pub enum Refusal {
     /// Purging is only for reports in the trash.
     #[error("report {0} is not in the trash; move it there first")]
     NotInTrash(i64),
+    /// The report has no figure with this key.
+    #[error("the report has no figure with the key {0:?}")]
+    UnknownFigure(String),
+    /// A figure value that is not a number (the reason says why).
+    #[error("{0}")]
+    BadValue(String),
+    /// A figure name that is empty or already taken in this report.
+    #[error("the figure name {0:?} is empty or already used in this report")]
+    FigureName(String),
+    /// The template's figures cannot be renamed or removed.
+    #[error(
+        "{0} is a figure of the template; only the drafter's own figures can be renamed or removed"
+    )]
+    TemplateFigure(String),
+    /// A planned item links only to a block of its own report.
+    #[error("a planned item can only link to a block of its own report")]
+    LinkToOtherReport,
+    /// 定稿 needs the 保密审查 recorded first.
+    #[error(
+        "the secrecy review (保密审查) is not recorded; record it before marking the report final"
+    )]
+    NotReviewed,
+    /// 定稿 needs the 保密审查 to cover the text as it is now.
+    #[error(
+        "the text changed after the secrecy review (保密审查); record it again before marking the report final"
+    )]
+    ReviewStale,
 }
 
 impl From<Refusal> for StoreError {

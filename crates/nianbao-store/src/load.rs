@@ -24,7 +24,7 @@ const MAX_NESTING: usize = 8;
 
 impl Store {
     /// The report with this id (in the trash or not), with ids filled in on every part,
-    /// block and preface paragraph.
+    /// block and preface paragraph, and its figures, planned items and review.
     pub fn load_report(&self, id: i64) -> Result<Report, StoreError> {
         let meta = self
             .conn
@@ -86,6 +86,7 @@ impl Store {
                     .map_err(|detail| self.damaged(format!("report {id}: {detail}")))?,
             });
         }
+        crate::plan::read_extras(self, id, &mut report)?;
         Ok(report)
     }
 

@@ -296,8 +296,16 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Marks report `id` 草稿 or 定稿.
+    /// Marks report `id` 草稿 or 定稿. 定稿 is refused unless the 保密审查 is recorded for
+    /// the text as it is now (see [`Report::review_state`]).
     pub fn set_status(&mut self, id: i64, status: Status) -> Result<(), StoreError> {
+        if status == Status::Final {
+            match self.load_report(id)?.review_state() {
+                nianbao_report::ReviewState::Current => {}
+                nianbao_report::ReviewState::Missing => return Err(Refusal::NotReviewed.into()),
+                nianbao_report::ReviewState::Stale => return Err(Refusal::ReviewStale.into()),
+            }
+        }
         self.write(|tx| {
             let n = tx
                 .prepare_cached(&format!(

@@ -6,23 +6,31 @@ use rusqlite_migration::{M, Migrations};
 pub const APPLICATION_ID: i32 = 0x4E42_4452;
 
 /// The migrations in order; `user_version` counts how many have run.
-const STEPS: &[M<'static>] = &[
-    M::up(include_str!("../migrations/0001_reports_and_blocks.sql")),
-    M::up(include_str!("../migrations/0002_snapshots.sql")),
-];
+fn steps() -> Vec<M<'static>> {
+    vec![
+        M::up(include_str!("../migrations/0001_reports_and_blocks.sql")),
+        M::up(include_str!("../migrations/0002_snapshots.sql")),
+        M::up_with_hook(
+            include_str!("../migrations/0003_figures_plan_review.sql"),
+            crate::figures::seed_existing_reports,
+        ),
+    ]
+}
 
 /// The schema version this program writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: usize = STEPS.len();
+pub const SCHEMA_VERSION: usize = 3;
 
 /// The migration set, ready to run.
 pub(crate) fn migrations() -> Migrations<'static> {
-    Migrations::from_slice(STEPS)
+    Migrations::new(steps())
 }
 
 /// The migrations of an earlier schema version, to build fixture databases in tests.
 #[doc(hidden)]
 pub fn migrations_up_to(version: usize) -> Migrations<'static> {
-    Migrations::from_slice(&STEPS[..version.min(STEPS.len())])
+    let mut steps = steps();
+    steps.truncate(version);
+    Migrations::new(steps)
 }
 
 /// The current time as RFC 3339 UTC with milliseconds, computed by SQLite.
@@ -35,6 +43,7 @@ mod tests {
     #[test]
     fn migrations_run_on_an_empty_database() {
         migrations().validate().unwrap();
+        assert_eq!(steps().len(), SCHEMA_VERSION);
     }
 
     #[test]

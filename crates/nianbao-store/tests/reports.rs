@@ -168,6 +168,10 @@ fn the_list_is_ordered_and_prints_as_json() {
 fn status_moves_between_draft_and_final() {
     let (_dir, mut store) = temp_store();
     let id = store.create_report(&full_report()).expect("create");
+    // 定稿 needs the 保密审查 first (tests/figures.rs covers the refusals).
+    store
+        .record_review(id, nianbao_report::DocDate::new(2024, 3, 20).expect("date"))
+        .expect("review");
     store.set_status(id, Status::Final).expect("final");
     assert_eq!(store.list_reports().expect("list")[0].status, Status::Final);
     assert_eq!(
