@@ -38,6 +38,7 @@ const COMMANDS: &[&str] = &[
     "recovery_info",
     "recover_from_backup",
     "recover_with_blank_database",
+    "paginate",
 ];
 
 fn main() {

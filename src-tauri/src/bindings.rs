@@ -37,6 +37,7 @@ fn export_into(dir: &Path) {
     Backups::export_all(&cfg).expect("Backups");
     RecoveryInfo::export_all(&cfg).expect("RecoveryInfo");
     RecoveryOutcome::export_all(&cfg).expect("RecoveryOutcome");
+    nianbao_layout::Layout::export_all(&cfg).expect("Layout");
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {

@@ -60,8 +60,8 @@ pub enum Align {
     Justify,
 }
 
-/// A run of text in one style.
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+/// A run of text in one style (`LayoutSpan` in TypeScript, apart from the diff's `Span`).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "LayoutSpan"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Span {
     /// The characters, as printed.

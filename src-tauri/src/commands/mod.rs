@@ -5,6 +5,7 @@ mod editor;
 mod export;
 mod history;
 mod library;
+mod preview;
 
 use tauri::{Runtime, ipc::Invoke};
 
@@ -47,5 +48,6 @@ pub fn handler<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'stat
         backup::recovery_info,
         backup::recover_from_backup,
         backup::recover_with_blank_database,
+        preview::paginate,
     ]
 }

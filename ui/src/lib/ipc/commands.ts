@@ -9,6 +9,7 @@ import type { Backups } from './bindings/Backups';
 import type { Block } from './bindings/Block';
 import type { ExportOutcome } from './bindings/ExportOutcome';
 import type { ImportPreview } from './bindings/ImportPreview';
+import type { Layout } from './bindings/Layout';
 import type { Meta } from './bindings/Meta';
 import type { Part } from './bindings/Part';
 import type { Position } from './bindings/Position';
@@ -93,3 +94,7 @@ export const restoreBackup = (path: string) => call<string>('restore_backup', { 
 export const recoveryInfo = () => call<RecoveryInfo>('recovery_info');
 export const recoverFromBackup = () => call<RecoveryOutcome>('recover_from_backup');
 export const recoverWithBlankDatabase = () => call<RecoveryOutcome>('recover_with_blank_database');
+
+// 版面预览
+/** The report's printed pages; repeated calls re-lay out only what changed. */
+export const paginate = (reportId: number) => call<Layout>('paginate', { reportId });
