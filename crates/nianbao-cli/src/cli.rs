@@ -29,8 +29,9 @@ pub enum Command {
         #[arg(long)]
         year: u16,
     },
-    /// Import a report from Word (.docx), text (.txt: UTF-8, UTF-16 or GB18030/GBK) or JSON
-    /// (as `show --json` prints it); prints its id.
+    /// Import a report from Word (.docx), text (.txt: UTF-8, UTF-16 or GB18030/GBK), JSON
+    /// (as `show --json` prints it) or a .nianbao file (with its status and named versions);
+    /// prints its new id.
     Import {
         /// The file to import.
         file: PathBuf,
@@ -96,8 +97,9 @@ pub enum Command {
     Export {
         /// The report's id.
         id: i64,
-        /// Where to write the file: .docx for Word, .pdf for PDF.
-        #[arg(long, value_name = "FILE.docx|FILE.pdf")]
+        /// Where to write the file: .docx for Word, .pdf for PDF, .nianbao to move the report
+        /// (with its status and named versions) to another computer.
+        #[arg(long, value_name = "FILE.docx|FILE.pdf|FILE.nianbao")]
         out: PathBuf,
     },
 }

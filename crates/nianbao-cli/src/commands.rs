@@ -64,6 +64,12 @@ fn save_new(db: Option<&Path>, report: &Report) -> Result<()> {
 
 fn import(db: Option<&Path>, file: &Path) -> Result<()> {
     // The file is read and understood before the database is opened: bad input never touches it.
+    if has_extension(file, nianbao_bundle::EXTENSION) {
+        let b = nianbao_bundle::read(file)?;
+        let id = open_store(db)?.transfer_in(&b.report, b.manifest.status, &b.versions)?;
+        println!("{id}");
+        return Ok(());
+    }
     let report = if file
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"))
@@ -177,14 +183,30 @@ fn restore(store: &mut Store, file: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Exports as .docx or, by the file's extension, as PDF (the .docx converted by LibreOffice).
+fn has_extension(path: &Path, ext: &str) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(ext))
+}
+
+/// Exports as .docx or, by the file's extension, as PDF (the .docx converted by LibreOffice)
+/// or as a .nianbao file.
 fn export(store: &mut Store, id: i64, out: &Path) -> Result<()> {
+    if has_extension(out, nianbao_bundle::EXTENSION) {
+        // The .nianbao file moves the report; it is not a publication, so no history entry.
+        let manifest = nianbao_bundle::export(store, id, out, env!("CARGO_PKG_VERSION"))?;
+        eprintln!(
+            "exported report {id} with {} to {}",
+            plural(manifest.versions.len(), "named version"),
+            out.display()
+        );
+        return Ok(());
+    }
     let ext = out.extension().map(|e| e.to_ascii_lowercase());
     let pdf = match ext.as_ref().and_then(|e| e.to_str()) {
         Some("docx") => false,
         Some("pdf") => true,
         _ => bail!(
-            "the output file must end in .docx or .pdf: {}",
+            "the output file must end in .docx, .pdf or .nianbao: {}",
             out.display()
         ),
     };
