@@ -27,6 +27,9 @@ fn export_into(dir: &Path) {
     nianbao_report::Report::export_all(&cfg).expect("Report");
     nianbao_store::ReportSummary::export_all(&cfg).expect("ReportSummary");
     nianbao_store::Position::export_all(&cfg).expect("Position");
+    nianbao_store::FigureYear::export_all(&cfg).expect("FigureYear");
+    nianbao_report::figures::Segment::export_all(&cfg).expect("Segment");
+    nianbao_report::ReviewState::export_all(&cfg).expect("ReviewState");
     AppInfo::export_all(&cfg).expect("AppInfo");
     ImportPreview::export_all(&cfg).expect("ImportPreview");
     ExportOutcome::export_all(&cfg).expect("ExportOutcome");

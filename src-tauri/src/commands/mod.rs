@@ -3,6 +3,7 @@
 mod backup;
 mod editor;
 mod export;
+mod figures;
 mod history;
 mod library;
 mod preview;
@@ -35,6 +36,18 @@ pub fn handler<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'stat
         editor::move_part,
         editor::replace_report,
         export::export_docx,
+        figures::list_figures,
+        figures::set_figure_value,
+        figures::add_figure,
+        figures::rename_figure,
+        figures::remove_figure,
+        figures::text_segments,
+        figures::list_plan_items,
+        figures::link_plan_item,
+        figures::unlink_plan_item,
+        figures::record_review,
+        figures::clear_review,
+        figures::review_state,
         export::export_pdf,
         history::list_snapshots,
         history::load_snapshot,

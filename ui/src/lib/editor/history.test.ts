@@ -7,6 +7,9 @@ const t = (text: string, body = '') => ({ text, body });
 
 function report(heading: string): Report {
   return {
+    figures: [],
+    plan: [],
+    review: null,
     meta: testMeta(),
     preface: [],
     parts: [{ id: 1, statutory: null, heading, body: '', blocks: [] }],

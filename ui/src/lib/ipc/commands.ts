@@ -7,17 +7,24 @@ import type { AppInfo } from './bindings/AppInfo';
 import type { BackupFile } from './bindings/BackupFile';
 import type { Backups } from './bindings/Backups';
 import type { Block } from './bindings/Block';
+import type { DocDate } from './bindings/DocDate';
 import type { ExportOutcome } from './bindings/ExportOutcome';
+import type { Figure } from './bindings/Figure';
+import type { FigureYear } from './bindings/FigureYear';
 import type { ImportPreview } from './bindings/ImportPreview';
 import type { Layout } from './bindings/Layout';
 import type { Meta } from './bindings/Meta';
 import type { Part } from './bindings/Part';
+import type { PlanItem } from './bindings/PlanItem';
 import type { Position } from './bindings/Position';
 import type { RecoveryInfo } from './bindings/RecoveryInfo';
 import type { RecoveryOutcome } from './bindings/RecoveryOutcome';
 import type { Report } from './bindings/Report';
 import type { ReportDiff } from './bindings/ReportDiff';
 import type { ReportSummary } from './bindings/ReportSummary';
+import type { Review } from './bindings/Review';
+import type { ReviewState } from './bindings/ReviewState';
+import type { Segment } from './bindings/Segment';
 import type { SnapshotReason } from './bindings/SnapshotReason';
 import type { SnapshotSummary } from './bindings/SnapshotSummary';
 import type { Status } from './bindings/Status';
@@ -98,3 +105,24 @@ export const recoverWithBlankDatabase = () => call<RecoveryOutcome>('recover_wit
 // 版面预览
 /** The report's printed pages; repeated calls re-lay out only what changed. */
 export const paginate = (reportId: number) => call<Layout>('paginate', { reportId });
+
+// 数据项, 上年安排, 保密审查 (src-tauri/src/commands/figures.rs)
+export const listFigures = (reportId: number) => call<Figure[]>('list_figures', { reportId });
+/** Sets this or last year's value as typed (`15`, `12.5`, `100%`); `null` or empty clears. */
+export const setFigureValue = (reportId: number, key: string, year: FigureYear, value: string | null) =>
+  call<Figure>('set_figure_value', { reportId, key, year, value });
+export const addFigure = (reportId: number, name: string, unit: string, meaning: string) =>
+  call<Figure>('add_figure', { reportId, name, unit, meaning });
+export const renameFigure = (reportId: number, key: string, name: string, unit: string, meaning: string) =>
+  call<Figure>('rename_figure', { reportId, key, name, unit, meaning });
+export const removeFigure = (reportId: number, key: string) => call<void>('remove_figure', { reportId, key });
+/** A text as literal pieces and `{{数据:…}}` chips with what each prints. */
+export const textSegments = (reportId: number, text: string) =>
+  call<Segment[]>('text_segments', { reportId, text });
+export const listPlanItems = (reportId: number) => call<PlanItem[]>('list_plan_items', { reportId });
+export const linkPlanItem = (itemId: number, blockId: number) => call<void>('link_plan_item', { itemId, blockId });
+export const unlinkPlanItem = (itemId: number) => call<void>('unlink_plan_item', { itemId });
+/** Records the 保密审查 (the three ticks) for the text as it is now. */
+export const recordReview = (reportId: number, date: DocDate) => call<Review>('record_review', { reportId, date });
+export const clearReview = (reportId: number) => call<void>('clear_review', { reportId });
+export const reviewState = (reportId: number) => call<ReviewState>('review_state', { reportId });

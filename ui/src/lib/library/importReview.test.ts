@@ -5,6 +5,9 @@ import { EXTRA, applyChoices, choiceProblem, duplicates, initialChoices } from '
 
 function report(headings: string[]): Report {
   return {
+    figures: [],
+    plan: [],
+    review: null,
     meta: {
       template: 'fazhi-zhengfu',
       issuer: '某县司法局',

@@ -50,6 +50,9 @@ describe('pagesForLines', () => {
 
 function reportWith(paragraphs: string[]): Report {
   return {
+    figures: [],
+    plan: [],
+    review: null,
     meta: testMeta({ title: '短标题' }),
     preface: paragraphs.map((text, i) => ({ id: i + 1, text })),
     parts: [],

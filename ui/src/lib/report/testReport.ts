@@ -36,6 +36,9 @@ export function testMeta(overrides: Partial<Meta> = {}): Meta {
  */
 export function testReport(): Report {
   return {
+    figures: [],
+    plan: [],
+    review: null,
     meta: testMeta(),
     preface: [
       { id: 1, text: '导语一' },
