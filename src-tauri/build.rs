@@ -25,6 +25,8 @@ const COMMANDS: &[&str] = &[
     "move_part",
     "replace_report",
     "export_docx",
+    "export_bundle",
+    "import_bundle",
     "list_figures",
     "set_figure_value",
     "add_figure",

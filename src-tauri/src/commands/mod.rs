@@ -1,6 +1,7 @@
 //! The commands the window invokes: thin glue from IPC to the domain crates.
 
 mod backup;
+mod bundle;
 mod editor;
 mod export;
 mod figures;
@@ -36,6 +37,8 @@ pub fn handler<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'stat
         editor::move_part,
         editor::replace_report,
         export::export_docx,
+        bundle::export_bundle,
+        bundle::import_bundle,
         figures::list_figures,
         figures::set_figure_value,
         figures::add_figure,

@@ -80,6 +80,10 @@ export const exportDocx = (reportId: number, path: string) =>
   call<ExportOutcome>('export_docx', { reportId, path });
 export const exportPdf = (reportId: number, path: string) =>
   call<ExportOutcome>('export_pdf', { reportId, path });
+/** 导出为 .nianbao: returns the path written (".nianbao" appended when missing). */
+export const exportBundle = (reportId: number, path: string) => call<string>('export_bundle', { reportId, path });
+/** 导入 a .nianbao file as a new report; returns its id. */
+export const importBundle = (path: string) => call<number>('import_bundle', { path });
 
 // 历史版本
 export const listSnapshots = (reportId: number) => call<SnapshotSummary[]>('list_snapshots', { reportId });
