@@ -282,3 +282,22 @@ fn a_mutated_count_is_caught() {
         claims[1].message_zh
     );
 }
+
+/// Figure placeholders are not text to correct: nothing inside `{{数据：…}}` is flagged, and
+/// the punctuation fix of the sentence around one keeps it intact.
+#[test]
+fn placeholders_are_left_alone() {
+    use nianbao_report::{Block, Paragraph, Report, template};
+    let mut r = Report::from_template(template::default_template(), "某镇人民政府", 2023);
+    let text = "受理行政复议案件{{数据：reconsideration_cases}},比去年{{数据：reconsideration_cases+litigation_cases|变化}}。";
+    r.parts[0].blocks = vec![Block::Paragraph(Paragraph::new(text))];
+    let today = nianbao_report::DocDate::new(2024, 2, 18).unwrap();
+    let found: Vec<_> = nianbao_check::check(&r, today)
+        .into_iter()
+        .filter(|f| f.location.label.starts_with("一、¶"))
+        .collect();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].rule, nianbao_check::Rule::Punctuation);
+    let fixed = &found[0].fix.as_ref().unwrap().after.text;
+    assert_eq!(fixed, &text.replacen(',', "，", 1));
+}

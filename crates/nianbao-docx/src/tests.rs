@@ -205,7 +205,7 @@ fn figure_placeholders_print_as_their_values() {
     r.figures[2].value = Some("1".into());
     r.figures[2].last_value = Some("4".into());
     r.parts[1].blocks = vec![Block::Paragraph(Paragraph::new(format!(
-        "败诉{{{{数据:{key}}}}}，比去年{{{{数据:{key}|变化}}}}，开展普法{{{{数据:legal_education_events}}}}。"
+        "败诉{{{{数据：{key}}}}}，比去年{{{{数据：{key}|变化}}}}，开展普法{{{{数据：legal_education_events}}}}。"
     )))];
     let paragraphs = read_paragraphs(&to_docx(&r).unwrap().bytes).unwrap();
     assert!(

@@ -146,7 +146,7 @@ mod tests {
     fn report() -> Report {
         let mut r = Report::from_template(template::default_template(), "某镇人民政府", 2023);
         r.parts[0].blocks = vec![Block::Paragraph(Paragraph::new(
-            "全年受理{{数据:reconsideration_cases}}。",
+            "全年受理{{数据：reconsideration_cases}}。",
         ))];
         r.figures[0].value = Some("5".into());
         r

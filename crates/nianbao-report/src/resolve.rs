@@ -6,7 +6,7 @@ use crate::{Block, Report, figures};
 
 impl Report {
     /// A copy of the report with every figure placeholder replaced by the text it prints
-    /// (`{{数据:lost_cases|变化}}` → `降低75%`); what the export, the diff and the page print.
+    /// (`{{数据：lost_cases|变化}}` → `降低75%`); what the export, the diff and the page print.
     pub fn resolved(&self) -> Report {
         let mut out = self.clone();
         let figs = &self.figures;
@@ -76,10 +76,10 @@ mod tests {
         let key = r.figures[2].key.clone();
         r.figures[2].value = Some("1".into());
         r.figures[2].last_value = Some("4".into());
-        let mut h = Heading::new(format!("败诉{{{{数据:{key}}}}}。"));
-        h.body = format!("比去年{{{{数据:{key}|变化}}}}。");
+        let mut h = Heading::new(format!("败诉{{{{数据：{key}}}}}。"));
+        h.body = format!("比去年{{{{数据：{key}|变化}}}}。");
         r.parts[0].blocks = vec![Block::Heading(h)];
-        r.preface = vec![Paragraph::new(format!("去年{{{{数据:{key}|上年}}}}。"))];
+        r.preface = vec![Paragraph::new(format!("去年{{{{数据：{key}|上年}}}}。"))];
         let resolved = r.resolved();
         assert_eq!(resolved.preface[0].text, "去年4件。");
         let Block::Heading(h) = &resolved.parts[0].blocks[0] else {

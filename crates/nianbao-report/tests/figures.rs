@@ -2,8 +2,8 @@
 //! signs and wording of changes.
 
 use nianbao_report::figures::{
-    Figure, Rational, agrees, format_change, format_percent, parse_percent, percent_change,
-    render, share,
+    Figure, Rational, agrees, format_change, format_percent, parse_percent, percent_change, render,
+    share,
 };
 use proptest::prelude::*;
 
@@ -105,7 +105,7 @@ proptest! {
         f.value = Some(this.to_string());
         f.last_value = Some(last.to_string());
         let figures = [f];
-        let change = render("{{数据:cases|变化}}", &figures);
+        let change = render("{{数据：cases|变化}}", &figures);
         let exact = percent_change(last, this).unwrap();
         prop_assert_eq!(&change, &format_change(exact, 2));
         if change != "持平" {
@@ -115,14 +115,14 @@ proptest! {
             let signed = if verb == "降低" { stated.checked_neg().unwrap() } else { stated };
             prop_assert!(agrees(signed, decimals, exact), "{} for {} → {}", change, last, this);
         }
-        let diff = render("{{数据:cases|差}}", &figures);
+        let diff = render("{{数据：cases|差}}", &figures);
         let expected = match this.cmp(&last) {
             std::cmp::Ordering::Equal => "持平".to_string(),
             std::cmp::Ordering::Greater => format!("增加{}件", this - last),
             std::cmp::Ordering::Less => format!("减少{}件", last - this),
         };
         prop_assert_eq!(diff, expected);
-        prop_assert_eq!(render("{{数据:cases}}", &figures), format!("{this}件"));
+        prop_assert_eq!(render("{{数据：cases}}", &figures), format!("{this}件"));
     }
 
     /// Ordering agrees with cross multiplication where that cannot overflow.

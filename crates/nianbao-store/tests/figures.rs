@@ -19,7 +19,7 @@ fn day() -> DocDate {
 fn report(year: u16) -> Report {
     let mut r = Report::from_template(template::default_template(), "某镇人民政府", year);
     r.parts[0].blocks = vec![Block::Paragraph(Paragraph::new(
-        "全年受理行政复议案件{{数据:reconsideration_cases}}，比去年{{数据:reconsideration_cases|变化}}。",
+        "全年受理行政复议案件{{数据：reconsideration_cases}}，比去年{{数据：reconsideration_cases|变化}}。",
     ))];
     r
 }

@@ -1,6 +1,6 @@
 //! Figures (数据项): the counts and rates a report quotes, each with this year's and last
 //! year's value; the exact arithmetic on them ([`Rational`], never floats); and the
-//! placeholders (`{{数据:key|变化}}`) by which the text quotes them, so that changing a value
+//! placeholders (`{{数据：key|变化}}`) by which the text quotes them, so that changing a value
 //! changes every quote.
 
 mod arith;

@@ -78,7 +78,7 @@ pub enum Segment {
     Literal { text: String },
     /// A placeholder.
     Token {
-        /// The placeholder as stored (`{{数据:lost_cases|变化}}`).
+        /// The placeholder as stored (`{{数据：lost_cases|变化}}`).
         source: String,
         /// What it prints: the value, or a 〔…〕 note when `problem` is set.
         rendered: String,
@@ -265,23 +265,23 @@ mod tests {
     fn renders_every_form() {
         let f = sample();
         let r = |t: &str| render(t, &f);
-        assert_eq!(r("受理{{数据:fy}}"), "受理5件");
-        assert_eq!(r("去年{{数据:fy|上年}}"), "去年11件");
-        assert_eq!(r("{{数据:fy+ss}}"), "6件");
+        assert_eq!(r("受理{{数据：fy}}"), "受理5件");
+        assert_eq!(r("去年{{数据：fy|上年}}"), "去年11件");
+        assert_eq!(r("{{数据：fy+ss}}"), "6件");
         assert_eq!(
-            r("比去年{{数据:fy+ss|上年}}，{{数据:fy+ss|差}}"),
+            r("比去年{{数据：fy+ss|上年}}，{{数据：fy+ss|差}}"),
             "比去年15件，减少9件"
         );
         assert_eq!(
-            r("{{数据:fy+ss|变化}}和{{数据:bs|变化}}"),
+            r("{{数据：fy+ss|变化}}和{{数据：bs|变化}}"),
             "降低60%和降低75%"
         );
-        assert_eq!(r("{{数据:bs|差}}"), "减少3件");
-        assert_eq!(r("{{数据:bs/ss}}"), "100%");
-        assert_eq!(r("{{数据:bs/bs+fy|上年}}"), "26.67%");
-        assert_eq!(r("{{数据:cs}}，{{数据:cs|差}}"), "100%，提高7.5个百分点");
-        assert_eq!(r("{{数据:zero|差}}"), "增加3件");
-        assert_eq!(r("{{数据:bs/ss|本年}}"), "100%");
+        assert_eq!(r("{{数据：bs|差}}"), "减少3件");
+        assert_eq!(r("{{数据：bs/ss}}"), "100%");
+        assert_eq!(r("{{数据：bs/bs+fy|上年}}"), "26.67%");
+        assert_eq!(r("{{数据：cs}}，{{数据：cs|差}}"), "100%，提高7.5个百分点");
+        assert_eq!(r("{{数据：zero|差}}"), "增加3件");
+        assert_eq!(r("{{数据：bs/ss|本年}}"), "100%");
         assert_eq!(r("没有占位符，原样。"), "没有占位符，原样。");
     }
 
@@ -289,18 +289,18 @@ mod tests {
     fn problems_print_visibly() {
         let f = sample();
         let r = |t: &str| render(t, &f);
-        assert_eq!(r("开展{{数据:pf}}"), "开展〔待填：普法活动次数〕");
-        assert_eq!(r("{{数据:nope}}"), "〔未知数据项：nope〕");
-        assert_eq!(r("{{数据:zero|变化}}"), "〔无法计算：零为0〕");
+        assert_eq!(r("开展{{数据：pf}}"), "开展〔待填：普法活动次数〕");
+        assert_eq!(r("{{数据：nope}}"), "〔未知数据项：nope〕");
+        assert_eq!(r("{{数据：zero|变化}}"), "〔无法计算：零为0〕");
         assert_eq!(
-            r("{{数据:fy+pf}}"),
+            r("{{数据：fy+pf}}"),
             "〔单位不一致：行政复议案件数、普法活动次数〕"
         );
-        assert_eq!(r("{{数据:fy|平均}}"), "〔数据引用有误〕");
+        assert_eq!(r("{{数据：fy|平均}}"), "〔数据引用有误〕");
         let mut unfilled_last = sample();
         unfilled_last[0].last_value = None;
         assert_eq!(
-            render("{{数据:fy|变化}}", &unfilled_last),
+            render("{{数据：fy|变化}}", &unfilled_last),
             "〔待填：行政复议案件数（上年）〕"
         );
     }
@@ -308,7 +308,7 @@ mod tests {
     #[test]
     fn changing_a_value_changes_every_quote() {
         let mut f = sample();
-        let text = "共{{数据:fy+ss}}，{{数据:fy+ss|变化}}。";
+        let text = "共{{数据：fy+ss}}，{{数据：fy+ss|变化}}。";
         assert_eq!(render(text, &f), "共6件，降低60%。");
         f[0].value = Some("6".into());
         assert_eq!(render(text, &f), "共7件，降低53.33%。");
@@ -316,13 +316,13 @@ mod tests {
 
     #[test]
     fn segments_split_literals_and_chips() {
-        let s = segments("共{{数据:fy}}，{{数据:x}}", &sample());
+        let s = segments("共{{数据：fy}}，{{数据：x}}", &sample());
         assert_eq!(s.len(), 4);
         assert_eq!(s[0], Segment::Literal { text: "共".into() });
         assert_eq!(
             s[1],
             Segment::Token {
-                source: "{{数据:fy}}".into(),
+                source: "{{数据：fy}}".into(),
                 rendered: "5件".into(),
                 keys: vec!["fy".into()],
                 problem: None

@@ -1,22 +1,24 @@
 //! The placeholder grammar. A quote of a figure is stored in the block's text as
 //!
 //! ```text
-//! token := "{{数据:" expr [ "|" form ] "}}"
+//! token := "{{数据：" expr [ "|" form ] "}}"
 //! expr  := sum [ "/" sum ]              a sum, or the share of one sum in another
 //! sum   := key { "+" key }              figure keys, added
 //! form  := "本年" | "上年" | "差" | "变化"   default 本年
 //! ```
 //!
-//! `{{数据:reconsideration_cases}}` prints `15件`; `{{数据:reconsideration_cases+litigation_cases|变化}}`
-//! prints `降低60%`; `{{数据:lost_cases/litigation_cases}}` prints `75%`. Double ASCII braces
-//! never occur in a 公文, so no real text is read as a placeholder.
+//! `{{数据：reconsideration_cases}}` prints `15件`; `{{数据：reconsideration_cases+litigation_cases|变化}}`
+//! prints `降低60%`; `{{数据：lost_cases/litigation_cases}}` prints `75%`. Double ASCII braces
+//! never occur in a 公文, so no real text is read as a placeholder; and the colon is the
+//! full-width one, so that no text rule of the checker (half-width punctuation, pairs,
+//! dates) sees anything to flag, or to "fix", inside a placeholder.
 
 use std::ops::Range;
 
 use super::is_key;
 
 /// What opens a placeholder.
-pub const TOKEN_OPEN: &str = "{{数据:";
+pub const TOKEN_OPEN: &str = "{{数据：";
 /// What closes a placeholder.
 pub const TOKEN_CLOSE: &str = "}}";
 
@@ -92,7 +94,7 @@ impl Token {
         a.iter().chain(b).map(String::as_str)
     }
 
-    /// Parses what stands between `{{数据:` and `}}`.
+    /// Parses what stands between `{{数据：` and `}}`.
     fn parse(inner: &str) -> Result<Token, String> {
         let (expr, form) = match inner.split_once('|') {
             Some((e, f)) => (
@@ -162,7 +164,7 @@ mod tests {
 
     #[test]
     fn parses_the_grammar() {
-        let t = token_spans("共{{数据:a}}，较上年{{数据:a+b|变化}}，占{{数据:a/a+b|上年}}。");
+        let t = token_spans("共{{数据：a}}，较上年{{数据：a+b|变化}}，占{{数据：a/a+b|上年}}。");
         assert_eq!(t.len(), 3);
         assert_eq!(
             t[0].1,
@@ -186,24 +188,24 @@ mod tests {
             })
         );
         assert_eq!(
-            &"共{{数据:a}}，"[t[0].0.clone()],
-            "{{数据:a}}",
+            &"共{{数据：a}}，"[t[0].0.clone()],
+            "{{数据：a}}",
             "ranges cover the braces"
         );
-        assert_eq!(Token::quote("a", Form::Change), "{{数据:a|变化}}");
-        assert_eq!(Token::quote("a", Form::ThisYear), "{{数据:a}}");
+        assert_eq!(Token::quote("a", Form::Change), "{{数据：a|变化}}");
+        assert_eq!(Token::quote("a", Form::ThisYear), "{{数据：a}}");
     }
 
     #[test]
     fn bad_placeholders_are_reported_and_plain_text_stays_plain() {
-        let t = token_spans("{{数据:A}}{{数据:a|平均}}{{数据:a/b|变化}}{{数据:}}");
+        let t = token_spans("{{数据：A}}{{数据：a|平均}}{{数据：a/b|变化}}{{数据：}}");
         assert_eq!(t.len(), 4);
         assert!(t.iter().all(|(_, r)| r.is_err()), "{t:?}");
-        assert!(token_spans("规划（2021-2025年）{{数据:a 未闭合").is_empty());
+        assert!(token_spans("规划（2021-2025年）{{数据：a 未闭合").is_empty());
         assert!(token_spans("{{数据 a}} {a} {{b}}").is_empty());
         // A second opening inside the first: the inner one is the placeholder.
-        let t = token_spans("{{数据:{{数据:a}}");
+        let t = token_spans("{{数据：{{数据：a}}");
         assert_eq!(t.len(), 1);
-        assert_eq!(t[0].0.start, "{{数据:".len());
+        assert_eq!(t[0].0.start, "{{数据：".len());
     }
 }

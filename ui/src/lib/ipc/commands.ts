@@ -120,7 +120,7 @@ export const addFigure = (reportId: number, name: string, unit: string, meaning:
 export const renameFigure = (reportId: number, key: string, name: string, unit: string, meaning: string) =>
   call<Figure>('rename_figure', { reportId, key, name, unit, meaning });
 export const removeFigure = (reportId: number, key: string) => call<void>('remove_figure', { reportId, key });
-/** A text as literal pieces and `{{数据:…}}` chips with what each prints. */
+/** A text as literal pieces and `{{数据：…}}` chips with what each prints. */
 export const textSegments = (reportId: number, text: string) =>
   call<Segment[]>('text_segments', { reportId, text });
 export const listPlanItems = (reportId: number) => call<PlanItem[]>('list_plan_items', { reportId });

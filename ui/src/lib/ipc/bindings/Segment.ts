@@ -6,7 +6,7 @@ import type { TokenProblem } from "./TokenProblem";
  */
 export type Segment = { "kind": "literal", text: string, } | { "kind": "token", 
 /**
- * The placeholder as stored (`{{数据:lost_cases|变化}}`).
+ * The placeholder as stored (`{{数据：lost_cases|变化}}`).
  */
 source: string, 
 /**
