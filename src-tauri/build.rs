@@ -46,6 +46,8 @@ const COMMANDS: &[&str] = &[
     "restore_snapshot",
     "name_version",
     "take_snapshot",
+    "check_report",
+    "apply_fixes",
     "list_backups",
     "backup_now",
     "restore_backup",

@@ -11,6 +11,7 @@ use std::{
 use ts_rs::{Config, TS};
 
 use crate::{
+    commands::check::{CheckOutcome, FixOutcome, FixSelection},
     error::IpcError,
     history_ipc::{BackupFile, Backups, RecoveryInfo, RecoveryOutcome},
     ipc::{AppInfo, ExportOutcome, ImportPreview},
@@ -40,6 +41,9 @@ fn export_into(dir: &Path) {
     Backups::export_all(&cfg).expect("Backups");
     RecoveryInfo::export_all(&cfg).expect("RecoveryInfo");
     RecoveryOutcome::export_all(&cfg).expect("RecoveryOutcome");
+    CheckOutcome::export_all(&cfg).expect("CheckOutcome");
+    FixOutcome::export_all(&cfg).expect("FixOutcome");
+    FixSelection::export_all(&cfg).expect("FixSelection");
     nianbao_layout::Layout::export_all(&cfg).expect("Layout");
 }
 

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// How much a finding matters.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
@@ -35,6 +36,7 @@ impl Severity {
 }
 
 /// Which check produced a finding.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Rule {
@@ -103,6 +105,7 @@ impl Rule {
 }
 
 /// A meta field of the report.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MetaField {
@@ -148,6 +151,7 @@ impl MetaField {
 
 /// What a finding is about. Indices are 0-based; `id` is the stored row id when the report
 /// came from the store (stable across edits, unlike the indices).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "in", rename_all = "snake_case")]
 pub enum Target {
@@ -168,6 +172,7 @@ pub enum Target {
 }
 
 /// Which text of the target: a heading's sentence or its run-in body.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
@@ -178,6 +183,8 @@ pub enum Field {
 }
 
 /// A range of characters (Unicode scalar values, not bytes) within one text; `end` exclusive.
+// `CharRange` in TypeScript: the diff's `Span` of nianbao-report has that name there.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "CharRange"))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Span {
     pub start: usize,
@@ -185,6 +192,7 @@ pub struct Span {
 }
 
 /// Where a finding is.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Location {
     /// The part, block, preface paragraph or meta field.

@@ -1,6 +1,7 @@
 //! The commands the window invokes: thin glue from IPC to the domain crates.
 
 mod backup;
+pub(crate) mod check;
 mod bundle;
 mod editor;
 mod export;
@@ -58,6 +59,8 @@ pub fn handler<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'stat
         history::restore_snapshot,
         history::name_version,
         history::take_snapshot,
+        check::check_report,
+        check::apply_fixes,
         backup::list_backups,
         backup::backup_now,
         backup::restore_backup,
