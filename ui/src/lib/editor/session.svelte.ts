@@ -133,6 +133,11 @@ export class EditorSession {
     el.scrollIntoView({ block: 'nearest', behavior: 'auto' });
   }
 
+  /** The editable element of a block's text or run-in body, while the page shows it. */
+  editableOf(id: number, field: Field): HTMLElement | undefined {
+    return this.editables.get(`${id}:${field}`);
+  }
+
   /** The neighbouring editable field in document order (for arrows and Backspace). */
   neighbour(id: number, field: Field, step: -1 | 1): { id: number; field: Field } | undefined {
     const fields: { id: number; field: Field }[] = [];
@@ -306,6 +311,14 @@ export class EditorSession {
         this.busy = false;
       }
     });
+  }
+
+  /**
+   * A change the store makes to the text (一键修正): pending text is saved first, the store
+   * answers with the report, and the change is one undo step.
+   */
+  storedChange(run: () => Promise<Report>): Promise<boolean> {
+    return this.structureEdit(run, () => undefined);
   }
 
   // ---- undo / redo -----------------------------------------------------------------------

@@ -7,8 +7,11 @@ import type { AppInfo } from './bindings/AppInfo';
 import type { BackupFile } from './bindings/BackupFile';
 import type { Backups } from './bindings/Backups';
 import type { Block } from './bindings/Block';
+import type { CheckOutcome } from './bindings/CheckOutcome';
 import type { DocDate } from './bindings/DocDate';
 import type { ExportOutcome } from './bindings/ExportOutcome';
+import type { FixOutcome } from './bindings/FixOutcome';
+import type { FixSelection } from './bindings/FixSelection';
 import type { Figure } from './bindings/Figure';
 import type { FigureYear } from './bindings/FigureYear';
 import type { ImportPreview } from './bindings/ImportPreview';
@@ -96,6 +99,12 @@ export const restoreSnapshot = (reportId: number, snapshotId: number) =>
 export const nameVersion = (reportId: number, label: string) => call<number>('name_version', { reportId, label });
 export const takeSnapshot = (reportId: number, reason: SnapshotReason) =>
   call<number | null>('take_snapshot', { reportId, reason });
+
+// 检查
+export const checkReport = (reportId: number) => call<CheckOutcome>('check_report', { reportId });
+/** Applies fixes after a 批量修改前 version; refused when the text changed since the check. */
+export const applyFixes = (reportId: number, selection: FixSelection) =>
+  call<FixOutcome>('apply_fixes', { reportId, selection });
 
 // 备份与恢复
 export const listBackups = () => call<Backups>('list_backups');
