@@ -76,6 +76,15 @@ pub enum Command {
         #[arg(long)]
         punctuation: bool,
     },
+    /// Print the report's pages as they will print: each page's number, line count, first
+    /// and last characters, then the layout warnings (or the whole layout with --json).
+    Pages {
+        /// The report's id.
+        id: i64,
+        /// Print the layout (pages, lines, spans, warnings) as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// List a report's saved versions (历史版本), newest first.
     History {
         /// The report's id.

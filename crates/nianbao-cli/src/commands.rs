@@ -27,6 +27,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Export { id, out } => done(export(&mut open_store(db)?, id, &out)),
         Command::History { id } => done(history(&open_store(db)?, id)),
+        Command::Pages { id, json } => {
+            done(crate::pages::print(&open_store(db)?.load_report(id)?, json))
+        }
         Command::Backup { out } => done(backup(&open_store(db)?, out.as_deref())),
         Command::Restore { file } => done(restore(&mut open_store(db)?, &file)),
         Command::Check { id, json, today } => check(

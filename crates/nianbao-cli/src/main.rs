@@ -4,6 +4,7 @@
 
 mod cli;
 mod commands;
+mod pages;
 
 use std::process::ExitCode;
 
