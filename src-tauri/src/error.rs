@@ -72,6 +72,10 @@ impl From<StoreError> for IpcError {
             }
             StoreError::Io { path, source } => return IpcError::io("无法读写数据库", path, source),
             StoreError::Migration(_) => "数据库升级失败，未做任何改动。请联系技术支持。".into(),
+            StoreError::ReadOnly { .. } => {
+                "磁盘或文件只读，未能保存。请检查U盘的写保护开关或文件的只读属性，恢复可写后会自动重试。"
+                    .into()
+            }
             StoreError::Sqlite(s) if s.to_string().contains("full") => {
                 "磁盘空间不足，未能保存。请清理磁盘后重试。".into()
             }
@@ -120,5 +124,21 @@ impl From<nianbao_docx::ExportError> for IpcError {
             format!("导出失败：{}", crate::ipc::export_error_message(&e)),
             e.to_string(),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_read_only_disk_is_named_as_such() {
+        let e = IpcError::from(StoreError::ReadOnly {
+            path: "/media/u/nianbao.db".into(),
+            detail: "disk I/O error".into(),
+        });
+        assert!(e.message.contains("磁盘或文件只读"), "{}", e.message);
+        assert!(e.message.contains("自动重试"), "{}", e.message);
+        assert!(e.detail.contains("read-only"), "{}", e.detail);
     }
 }

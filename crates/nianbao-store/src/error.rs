@@ -41,6 +41,10 @@ pub enum StoreError {
     /// Bringing the schema up to date failed.
     #[error("could not upgrade the database schema: {0}")]
     Migration(#[from] rusqlite_migration::Error),
+    /// The disk or the file cannot be written (write-protected, read-only mount, file
+    /// permissions); nothing of the failed write was stored.
+    #[error("{}: the disk or the file is read-only, the change was not saved ({detail})", path.display())]
+    ReadOnly { path: PathBuf, detail: String },
     /// SQLite failed (disk full, locked by another program, …).
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),

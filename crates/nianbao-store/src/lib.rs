@@ -8,6 +8,7 @@
 mod backup;
 mod blocks;
 mod error;
+mod fault;
 mod figures;
 mod history;
 mod load;
@@ -44,13 +45,16 @@ impl Store {
         &mut self,
         f: impl FnOnce(&Transaction<'_>) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        // IMMEDIATE takes the write lock up front, so a second process (app and CLI at once)
-        // waits on busy_timeout instead of failing halfway with SQLITE_BUSY.
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let out = f(&tx)?;
-        tx.commit()?;
-        Ok(out)
+        let result = (|| {
+            // IMMEDIATE takes the write lock up front, so a second process (app and CLI at
+            // once) waits on busy_timeout instead of failing halfway with SQLITE_BUSY.
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let out = f(&tx)?;
+            tx.commit()?;
+            Ok(out)
+        })();
+        result.map_err(|e| fault::classify(&self.conn, &self.path, e))
     }
 }
