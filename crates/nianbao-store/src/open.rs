@@ -151,22 +151,27 @@ fn inspect(path: &Path) -> Result<Found, StoreError> {
             Ok(Found::Nothing)
         };
     }
-    let mut header = Vec::with_capacity(100);
+    let mut head = Vec::with_capacity(SNIFF_BYTES);
     File::open(path)
-        .and_then(|f| f.take(100).read_to_end(&mut header))
+        .and_then(|f| f.take(SNIFF_BYTES as u64).read_to_end(&mut head))
         .map_err(|e| StoreError::io(path, e))?;
-    if !header.starts_with(MAGIC) {
-        return Err(StoreError::Foreign {
-            path: path.into(),
-            what: "not a SQLite file",
+    if !head.starts_with(MAGIC) {
+        return Err(if destroyed_header(path, len, &head) {
+            damaged("its first bytes are not a database header: the header is destroyed".into())
+        } else {
+            StoreError::Foreign {
+                path: path.into(),
+                what: "not a SQLite file",
+            }
         });
     }
+    let header = &head[..head.len().min(100)];
     if header.len() < 100 {
         return Err(damaged("the file is truncated inside its header".into()));
     }
     // The application id is written once, when the file is created and before it is renamed
     // into place, so the main file's header always holds it, even with an unmerged -wal.
-    if be_u32(&header, 68) != APPLICATION_ID as u32 {
+    if be_u32(header, 68) != APPLICATION_ID as u32 {
         return Err(StoreError::Foreign {
             path: path.into(),
             what: "a SQLite database of another program",
@@ -177,7 +182,7 @@ fn inspect(path: &Path) -> Result<Found, StoreError> {
         n if n.is_power_of_two() && (512..=32768).contains(&n) => n,
         n => return Err(damaged(format!("page size {n} in the header"))),
     };
-    let user_version = i64::from(be_u32(&header, 60) as i32);
+    let user_version = i64::from(be_u32(header, 60) as i32);
     if user_version > SCHEMA_VERSION as i64 {
         return Err(StoreError::TooNew {
             path: path.into(),
@@ -188,8 +193,8 @@ fn inspect(path: &Path) -> Result<Found, StoreError> {
     // Without a journal the main file is the whole database, so its length must match the
     // page count the header records (valid when the two change counters agree).
     if !unmerged && !journal {
-        let pages = u64::from(be_u32(&header, 28));
-        let counted = be_u32(&header, 24) == be_u32(&header, 92) && pages > 0;
+        let pages = u64::from(be_u32(header, 28));
+        let counted = be_u32(header, 24) == be_u32(header, 92) && pages > 0;
         if counted && len < pages * u64::from(page_size) {
             return Err(damaged(format!(
                 "the file holds {len} bytes, its header says {pages} pages of {page_size}: truncated"
@@ -208,6 +213,56 @@ fn inspect(path: &Path) -> Result<Found, StoreError> {
     } else {
         Reading::Alone
     }))
+}
+
+/// How much of a file is read to judge what it is.
+const SNIFF_BYTES: usize = 4096;
+
+/// Whether a file without a SQLite header is one of ours whose header was destroyed (offered
+/// for recovery: set aside, newest backup restored) rather than somebody else's file (refused
+/// and never touched). Every condition must hold, so that a file that is not ours is never
+/// moved:
+/// - it is not recognisably something else: no known format's signature, and not text (a NUL
+///   byte in its first 4 KB; text files, UTF-8 or GBK, have none, damaged pages always do);
+/// - its length is a non-zero multiple of 512 bytes, as every SQLite database's is;
+/// - there is evidence it is ours: it has our file name (`nianbao.db`), or a `backups/`
+///   folder beside it holds a Nianbao database.
+fn destroyed_header(path: &Path, len: u64, head: &[u8]) -> bool {
+    const SIGNATURES: [&[u8]; 11] = [
+        b"PK\x03\x04",
+        b"PK\x05\x06",
+        b"%PDF",
+        b"\xD0\xCF\x11\xE0",
+        b"\x1F\x8B",
+        b"\x89PNG",
+        b"\xFF\xD8\xFF",
+        b"GIF8",
+        b"{\\rtf",
+        b"7z\xBC\xAF",
+        b"Rar!",
+    ];
+    let another_format = SIGNATURES.iter().any(|s| head.starts_with(s)) || !head.contains(&0);
+    if another_format || len == 0 || len % 512 != 0 {
+        return false;
+    }
+    let our_name = path.file_name() == Some(std::ffi::OsStr::new(crate::DB_FILE));
+    our_name || has_our_backups(path)
+}
+
+/// Whether `backups/` beside `path` holds a file with a Nianbao database header.
+fn has_our_backups(path: &Path) -> bool {
+    let Ok(entries) = fs::read_dir(crate::backups_dir(path)) else {
+        return false;
+    };
+    entries.flatten().take(100).any(|e| {
+        let mut header = Vec::with_capacity(100);
+        File::open(e.path())
+            .and_then(|f| f.take(100).read_to_end(&mut header))
+            .is_ok()
+            && header.len() == 100
+            && header.starts_with(MAGIC)
+            && be_u32(&header, 68) == APPLICATION_ID as u32
+    })
 }
 
 /// A read-only connection for the checks; it never writes to the main file.

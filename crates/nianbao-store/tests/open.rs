@@ -78,20 +78,88 @@ fn refuses_a_text_file() {
     assert!(matches!(refused(&path), StoreError::Foreign { .. }));
 }
 
-#[test]
-fn refuses_random_bytes() {
-    let (_dir, path) = temp_db();
+fn noise(n: usize) -> Vec<u8> {
     let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-    let bytes: Vec<u8> = (0..8192)
+    (0..n)
         .map(|_| {
             x ^= x << 13;
             x ^= x >> 7;
             x ^= x << 17;
             x as u8
         })
-        .collect();
-    fs::write(&path, bytes).expect("write");
+        .collect()
+}
+
+#[test]
+fn refuses_random_bytes_that_show_no_sign_of_being_ours() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("data.db");
+    fs::write(&path, noise(8192)).expect("write");
     assert!(matches!(refused(&path), StoreError::Foreign { .. }));
+}
+
+/// A real database of ours at `path`, its first `n` bytes then overwritten with noise.
+fn with_destroyed_header(path: &Path, n: usize) -> Vec<u8> {
+    let mut store = Store::open(path).expect("create");
+    store.create_report(&full_report()).expect("report");
+    drop(store);
+    let mut bytes = fs::read(path).expect("read");
+    bytes[..n].copy_from_slice(&noise(n));
+    fs::write(path, &bytes).expect("write");
+    bytes
+}
+
+#[test]
+fn our_file_with_a_destroyed_header_is_damaged_and_left_as_it_is() {
+    // Our file name: the evidence is the name.
+    let (_dir, path) = temp_db();
+    let bytes = with_destroyed_header(&path, 100);
+    let err = refused(&path);
+    assert!(matches!(err, StoreError::Damaged { .. }), "{err}");
+    assert!(err.to_string().contains("header is destroyed"), "{err}");
+    assert_eq!(fs::read(&path).expect("read"), bytes, "never written to");
+
+    // Another name: the evidence is a Nianbao backup beside it.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let other = dir.path().join("某镇.db");
+    {
+        let store = Store::open(&other).expect("create");
+        store
+            .backup_to(&store.new_backup_path("daily").expect("path"))
+            .expect("backup");
+    }
+    fs::remove_file(&other).expect("remove");
+    with_destroyed_header(&other, 4096);
+    assert!(matches!(refused(&other), StoreError::Damaged { .. }));
+    // Without the backups it could be anybody's: refused, never moved.
+    fs::remove_dir_all(dir.path().join("backups")).expect("rm backups");
+    assert!(matches!(refused(&other), StoreError::Foreign { .. }));
+}
+
+#[test]
+fn somebody_elses_file_named_like_ours_is_refused() {
+    let mut zip = b"PK\x03\x04".to_vec();
+    zip.resize(4096, 0);
+    let mut pdf = b"%PDF-1.7\n".to_vec();
+    pdf.resize(8192, 0);
+    let mut gbk_text = Vec::new();
+    while gbk_text.len() < 4096 {
+        gbk_text.extend_from_slice(b"\xc7\xf8\xce\xaf\xa1\xa2\xc7\xf8\xd5\xfe\xb8\xae\xa3\xba");
+    }
+    gbk_text.truncate(4096);
+    let odd_length = noise(5000);
+    for (what, bytes) in [
+        ("zip", zip),
+        ("pdf", pdf),
+        ("GBK text", gbk_text),
+        ("odd length", odd_length),
+    ] {
+        let (_dir, path) = temp_db();
+        fs::write(&path, &bytes).expect("write");
+        let err = refused(&path);
+        assert!(matches!(err, StoreError::Foreign { .. }), "{what}: {err}");
+        assert_eq!(fs::read(&path).expect("read"), bytes, "{what}: untouched");
+    }
 }
 
 #[test]
