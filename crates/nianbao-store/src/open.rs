@@ -242,7 +242,7 @@ fn destroyed_header(path: &Path, len: u64, head: &[u8]) -> bool {
         b"Rar!",
     ];
     let another_format = SIGNATURES.iter().any(|s| head.starts_with(s)) || !head.contains(&0);
-    if another_format || len == 0 || len % 512 != 0 {
+    if another_format || len == 0 || !len.is_multiple_of(512) {
         return false;
     }
     let our_name = path.file_name() == Some(std::ffi::OsStr::new(crate::DB_FILE));
