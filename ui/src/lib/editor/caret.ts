@@ -1,11 +1,44 @@
 // The caret inside a plain-text contenteditable element, as an offset into its text.
+//
+// The element holds text nodes and chips: non-editable spans that show what a figure
+// placeholder prints (`降低60%`) and carry the placeholder itself in `data-token`. Offsets
+// and read-back text are the model's: a chip counts as its placeholder, character for
+// character, so the caret lands in the same place whether the text shows chips or not.
 
-/** The element's text as the model stores it: no line breaks, ordinary spaces. */
-export function readText(el: HTMLElement): string {
-  return (el.textContent ?? '').replace(/[\r\n]/g, '').replace(/\u00a0/g, ' ');
+/** The attribute of a chip that holds its placeholder (`{{数据：key|变化}}`). */
+export const CHIP_TOKEN = 'data-token';
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+
+/** Whether a node is a chip. */
+export function isChip(node: Node): node is HTMLElement {
+  return node.nodeType === ELEMENT_NODE && (node as Element).hasAttribute(CHIP_TOKEN);
 }
 
-/** The caret's offset in the element's text, or null when the selection is elsewhere. */
+/** A node's text as stored: text as typed, each chip as its placeholder. */
+export function modelText(node: Node): string {
+  if (node.nodeType === TEXT_NODE) return node.nodeValue ?? '';
+  if (isChip(node)) return node.getAttribute(CHIP_TOKEN) ?? '';
+  let s = '';
+  for (const child of node.childNodes) s += modelText(child);
+  return s;
+}
+
+/** No line breaks, ordinary spaces: what the model stores. */
+const clean = (s: string) => s.replace(/[\r\n]/g, '').replace(/\u00a0/g, ' ');
+
+/** The element's text as the model stores it: chips as their placeholders, no line breaks, ordinary spaces. */
+export function readText(el: HTMLElement): string {
+  return clean(modelText(el));
+}
+
+/** The model text of what a range covers (a chip partly inside counts whole). */
+export function rangeText(range: Range): string {
+  return clean(modelText(range.cloneContents()));
+}
+
+/** The caret's offset in the element's model text, or null when the selection is elsewhere. */
 export function caretOffset(el: HTMLElement): number | null {
   const sel = el.ownerDocument.getSelection();
   if (!sel || sel.rangeCount === 0) return null;
@@ -14,7 +47,7 @@ export function caretOffset(el: HTMLElement): number | null {
   const before = el.ownerDocument.createRange();
   before.selectNodeContents(el);
   before.setEnd(range.endContainer, range.endOffset);
-  return before.toString().length;
+  return rangeText(before).length;
 }
 
 /** Whether text is selected (not just a caret) inside the element. */
@@ -23,34 +56,65 @@ export function hasSelection(el: HTMLElement): boolean {
   return !!sel && sel.rangeCount > 0 && !sel.isCollapsed && el.contains(sel.anchorNode);
 }
 
-/** Puts the caret at `offset` (clamped); 'end' puts it after the last character. */
+/**
+ * Puts the caret at model offset `offset` (clamped); 'end' puts it after the last character.
+ * An offset inside a chip's placeholder puts the caret after the chip: it moves as one unit.
+ */
 export function setCaret(el: HTMLElement, offset: number | 'start' | 'end'): void {
   const doc = el.ownerDocument;
   const sel = doc.getSelection();
   if (!sel) return;
-  const length = (el.textContent ?? '').length;
-  let remaining = offset === 'end' ? length : offset === 'start' ? 0 : Math.max(0, Math.min(offset, length));
   const range = doc.createRange();
-  const walker = doc.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-  let node = walker.nextNode();
-  let placed = false;
-  while (node) {
-    const len = node.textContent?.length ?? 0;
-    if (remaining <= len) {
-      range.setStart(node, remaining);
-      placed = true;
-      break;
-    }
-    remaining -= len;
-    node = walker.nextNode();
-  }
-  if (!placed) {
-    range.selectNodeContents(el);
-    range.collapse(false);
-  }
+  placeAt(el, range, offset === 'end' ? Infinity : offset === 'start' ? 0 : Math.max(0, offset));
   range.collapse(true);
   sel.removeAllRanges();
   sel.addRange(range);
+}
+
+/** Sets `range`'s start at model offset `offset` of the element (past the end: at the end). */
+function placeAt(el: HTMLElement, range: Range, offset: number): void {
+  let remaining = offset;
+  const walk = (parent: Node): boolean => {
+    for (const node of parent.childNodes) {
+      if (node.nodeType === TEXT_NODE) {
+        const raw = node.nodeValue ?? '';
+        const len = clean(raw).length;
+        if (remaining <= len) {
+          range.setStart(node, rawIndex(raw, remaining));
+          return true;
+        }
+        remaining -= len;
+      } else if (isChip(node)) {
+        const len = modelText(node).length;
+        if (remaining === 0) {
+          range.setStartBefore(node);
+          return true;
+        }
+        if (remaining < len) {
+          range.setStartAfter(node);
+          return true;
+        }
+        remaining -= len;
+      } else if (walk(node)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  if (!walk(el)) {
+    range.selectNodeContents(el);
+    range.collapse(false);
+  }
+}
+
+/** The index in `raw` of model offset `offset` (line breaks in `raw` are not in the model). */
+function rawIndex(raw: string, offset: number): number {
+  let model = 0;
+  for (let i = 0; i < raw.length; i++) {
+    if (model === offset) return i;
+    if (raw[i] !== '\r' && raw[i] !== '\n') model++;
+  }
+  return raw.length;
 }
 
 /** Inserts plain text at the caret, replacing any selection; returns false when the caret is elsewhere. */
