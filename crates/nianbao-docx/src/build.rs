@@ -13,7 +13,7 @@ use nianbao_report::{DocDate, HeadingLevel, Imprint, Report, Visit, numbering, t
 
 use crate::format::{Face, Look, body_paragraph, empty_line, grid_paragraph, run};
 use crate::layout;
-use crate::placement;
+use nianbao_layout::placement;
 
 /// Choices that come from the report's template rather than from GB/T 9704.
 #[derive(Debug, Clone, Copy)]

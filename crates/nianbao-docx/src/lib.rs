@@ -8,7 +8,6 @@ mod build;
 mod format;
 pub mod layout;
 mod package;
-mod placement;
 mod properties;
 mod readback;
 mod schema_order;
