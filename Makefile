@@ -49,7 +49,7 @@ figures: build
 	$(XVFB) $(CARGO) test -p nianbao-e2e --test figures -- --nocapture
 
 bench:
-	$(CARGO) bench -p nianbao-docx -p nianbao-import -p nianbao-store
+	$(CARGO) bench -p nianbao-docx -p nianbao-import -p nianbao-store -p nianbao-layout
 	scripts/bench-medians.py
 
 clean:
