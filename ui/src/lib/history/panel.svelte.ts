@@ -10,7 +10,10 @@ import * as ipc from '../ipc/commands';
 import { messageOf } from '../ipc/errors';
 import type { EditorSession } from '../editor/session.svelte';
 import { notify } from '../shell/notices.svelte';
-import { formatVersionTime, newestBeforeRestore, reasonLabel } from './versions';
+import { formatVersionTime, newestBeforeRestore, reasonLabel, sameVersions } from './versions';
+
+/** How often the open panel looks for versions taken elsewhere. */
+export const LIVE_REFRESH_MS = 3000;
 
 export type Viewing =
   | { mode: 'view'; snapshot: SnapshotSummary; report: Report }
@@ -44,6 +47,21 @@ export class HistoryPanelState {
       notify(messageOf(e), 'error');
     }
     this.loaded = true;
+  };
+
+  /**
+   * The live refresh while the panel is open: versions taken elsewhere (an export, the
+   * ten-minute snapshot, the command line on the same database) appear without reopening it.
+   * Silent on failure (the next tick retries) and the list is replaced only when it changed.
+   */
+  refreshQuietly = async (): Promise<void> => {
+    if (!this.open) return;
+    try {
+      const list = await ipc.listSnapshots(this.session.reportId);
+      if (!sameVersions(list, this.list)) this.list = list;
+    } catch {
+      // A save in progress or a locked database: the next tick tries again.
+    }
   };
 
   /** 查看: the version as it printed, read only. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SnapshotSummary } from '../ipc/bindings/SnapshotSummary';
-import { formatVersionTime, isKept, newestBeforeRestore, reasonLabel } from './versions';
+import { formatVersionTime, isKept, newestBeforeRestore, reasonLabel, sameVersions } from './versions';
 
 const snap = (id: number, reason: SnapshotSummary['reason'], label: string | null = null): SnapshotSummary => ({
   id,
@@ -55,5 +55,15 @@ describe('newestBeforeRestore', () => {
     const list = [snap(9, 'before_restore'), snap(8, 'named', '送审稿'), snap(5, 'before_restore'), snap(1, 'opened')];
     expect(newestBeforeRestore(list)?.id).toBe(9);
     expect(newestBeforeRestore([snap(1, 'opened')])).toBeUndefined();
+  });
+});
+
+describe('sameVersions', () => {
+  it('tells a list with a new version from the same list', () => {
+    const list = [snap(3, 'opened'), snap(2, 'named', '送审稿')];
+    expect(sameVersions(list, [...list])).toBe(true);
+    expect(sameVersions([snap(4, 'exported', '报告.docx'), ...list], list)).toBe(false);
+    expect(sameVersions([snap(5, 'opened'), snap(2, 'named')], list)).toBe(false);
+    expect(sameVersions([], [])).toBe(true);
   });
 });

@@ -53,3 +53,8 @@ export function newestBeforeRestore(list: readonly SnapshotSummary[]): SnapshotS
     undefined,
   );
 }
+
+/** Whether two lists hold the same versions (ids in order; a version never changes once taken). */
+export function sameVersions(a: readonly SnapshotSummary[], b: readonly SnapshotSummary[]): boolean {
+  return a.length === b.length && a.every((s, i) => s.id === b[i]?.id);
+}
