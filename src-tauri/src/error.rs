@@ -73,7 +73,7 @@ impl From<StoreError> for IpcError {
             StoreError::Io { path, source } => return IpcError::io("无法读写数据库", path, source),
             StoreError::Migration(_) => "数据库升级失败，未做任何改动。请联系技术支持。".into(),
             StoreError::ReadOnly { .. } => {
-                "磁盘或文件只读，未能保存。请检查U盘的写保护开关或文件的只读属性，恢复可写后会自动重试。"
+                "磁盘或文件只读：请检查U盘的写保护开关或文件的只读属性。修改仍在编辑器中，恢复可写后会自动保存。"
                     .into()
             }
             StoreError::Sqlite(s) if s.to_string().contains("full") => {
@@ -138,7 +138,7 @@ mod tests {
             detail: "disk I/O error".into(),
         });
         assert!(e.message.contains("磁盘或文件只读"), "{}", e.message);
-        assert!(e.message.contains("自动重试"), "{}", e.message);
+        assert!(e.message.contains("自动保存"), "{}", e.message);
         assert!(e.detail.contains("read-only"), "{}", e.detail);
     }
 }
