@@ -8,7 +8,7 @@ use std::{
 };
 
 use nianbao_check::{Finding, Fix, Location, Rule, Severity};
-use nianbao_report::{DocDate, Report, Span, diff::char_spans};
+use nianbao_report::{DocDate, Report, Span, SpanKind, diff::char_spans};
 use nianbao_store::{SnapshotReason, Store};
 use serde::{Deserialize, Serialize};
 use tauri::State;
@@ -241,13 +241,6 @@ fn preview(id: &str, fix: &Fix, at: &Location) -> FixPreview {
         .before
         .as_ref()
         .map_or(("", ""), |b| (b.text.as_str(), b.body.as_str()));
-    let runs = |before: &str, after: &str| {
-        if before.is_empty() && after.is_empty() {
-            Vec::new()
-        } else {
-            char_spans(before, after)
-        }
-    };
     FixPreview {
         id: id.to_string(),
         location: Location {
@@ -262,9 +255,53 @@ fn preview(id: &str, fix: &Fix, at: &Location) -> FixPreview {
     }
 }
 
+/// The runs of a fix's text. A fix that only replaces characters (punctuation: most of them)
+/// is compared position by position, which is exact for it and spares every re-check a
+/// diff per paragraph; anything else goes through the character diff of 对比.
+fn runs(before: &str, after: &str) -> Vec<Span> {
+    if before.is_empty() && after.is_empty() {
+        return Vec::new();
+    }
+    if before.chars().count() != after.chars().count() {
+        return char_spans(before, after);
+    }
+    let mut out: Vec<Span> = Vec::new();
+    let (mut removed, mut added) = (String::new(), String::new());
+    let flush = |out: &mut Vec<Span>, removed: &mut String, added: &mut String| {
+        for (kind, text) in [(SpanKind::Removed, removed), (SpanKind::Added, added)] {
+            if !text.is_empty() {
+                out.push(Span {
+                    kind,
+                    text: std::mem::take(text),
+                });
+            }
+        }
+    };
+    for (b, a) in before.chars().zip(after.chars()) {
+        if a == b {
+            flush(&mut out, &mut removed, &mut added);
+            match out.last_mut() {
+                Some(Span {
+                    kind: SpanKind::Same,
+                    text,
+                }) => text.push(a),
+                _ => out.push(Span {
+                    kind: SpanKind::Same,
+                    text: a.to_string(),
+                }),
+            }
+        } else {
+            removed.push(b);
+            added.push(a);
+        }
+    }
+    flush(&mut out, &mut removed, &mut added);
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use nianbao_report::{Block, SpanKind};
+    use nianbao_report::Block;
 
     use super::*;
 
@@ -468,6 +505,38 @@ mod tests {
         let again = apply(&mut store, id, &FixSelection::Punctuation, today()).unwrap();
         assert_eq!(again.applied, 0);
         assert_eq!(store.list_snapshots(id).unwrap().len(), versions);
+    }
+
+    #[test]
+    fn replacements_are_marked_where_they_stand_and_other_edits_by_the_diff() {
+        fn kinds(v: &[Span]) -> Vec<(SpanKind, &str)> {
+            v.iter().map(|s| (s.kind, s.text.as_str())).collect()
+        }
+        assert_eq!(
+            kinds(&runs("年,在(区)委", "年，在（区）委")),
+            [
+                (SpanKind::Same, "年"),
+                (SpanKind::Removed, ","),
+                (SpanKind::Added, "，"),
+                (SpanKind::Same, "在"),
+                (SpanKind::Removed, "("),
+                (SpanKind::Added, "（"),
+                (SpanKind::Same, "区"),
+                (SpanKind::Removed, ")"),
+                (SpanKind::Added, "）"),
+                (SpanKind::Same, "委"),
+            ]
+        );
+        assert_eq!(kinds(&runs("", "")), []);
+        // Different lengths: the character diff, which keeps what is common.
+        let v = runs("无。", "无其他需要报告的情况。");
+        let after: String = v
+            .iter()
+            .filter(|s| s.kind != SpanKind::Removed)
+            .map(|s| s.text.as_str())
+            .collect();
+        assert_eq!(after, "无其他需要报告的情况。");
+        assert!(v.iter().any(|s| s.kind == SpanKind::Same));
     }
 
     #[test]

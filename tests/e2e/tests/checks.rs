@@ -257,6 +257,39 @@ async fn the_sample_is_checked_jumped_to_and_fixed_with_a_preview() {
     assert_eq!(list["ok"][0]["reason"], "before_change", "{list}");
     assert_eq!(list["ok"][0]["label"], "一键修正");
 
+    // The fixes are one undo step: 撤销 brings every half-width mark back, and the count.
+    app.click("undo").await;
+    status_counts(&app, errors + 1, warnings).await;
+    let (_, findings) = stored_findings(&app, report_id).await;
+    assert_eq!(
+        findings
+            .iter()
+            .filter(|f| f.rule == Rule::Punctuation)
+            .count(),
+        punctuation + 1
+    );
+
+    // What a re-check costs the window: the command's round trip on the 10-page sample.
+    let mut ms: Vec<f64> = Vec::new();
+    for _ in 0..15 {
+        let v = app
+            .client
+            .execute_async(
+                "const [id, done] = arguments; const t = performance.now();\
+                 window.__TAURI_INTERNALS__.invoke('check_report', { reportId: id })\
+                 .then(() => done(performance.now() - t), () => done(null));",
+                vec![json!(report_id)],
+            )
+            .await
+            .expect("timed check");
+        ms.push(v.as_f64().unwrap_or(f64::NAN));
+    }
+    ms.sort_by(f64::total_cmp);
+    eprintln!(
+        "check_report round trip, 10-page sample: median {:.1} ms",
+        ms[ms.len() / 2]
+    );
+
     app.quit().await;
     driver.stop().await;
 }
