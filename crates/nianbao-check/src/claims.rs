@@ -69,7 +69,7 @@ pub struct Claim {
     pub agrees: bool,
 }
 
-const UNITS: [&str; 40] = [
+pub(crate) const UNITS: [&str; 40] = [
     "万人次",
     "平方米",
     "人次",
@@ -113,7 +113,7 @@ const UNITS: [&str; 40] = [
 ];
 
 /// Words for "last year" after 比/较/与.
-const PERIODS: [&str; 10] = [
+pub(crate) const PERIODS: [&str; 10] = [
     "去年同期",
     "上年同期",
     "上一年度",

@@ -64,6 +64,14 @@ pub enum Rule {
     Claim,
     /// When the report is due (上报 3月1日, 公开 4月1日).
     Deadline,
+    /// A number in the text that quotes a figure (数据项) but disagrees with its value.
+    FigureQuote,
+    /// A placeholder that prints a 〔…〕 note: unfilled, unknown or malformed.
+    Placeholder,
+    /// A planned item of last year's part 四 (承上启下) linked to no block.
+    PlanUnlinked,
+    /// The 保密审查 is not recorded for the text as it is.
+    Review,
 }
 
 impl Rule {
@@ -82,6 +90,10 @@ impl Rule {
             Rule::PlanYear => "plan_year",
             Rule::Claim => "claim",
             Rule::Deadline => "deadline",
+            Rule::FigureQuote => "figure_quote",
+            Rule::Placeholder => "placeholder",
+            Rule::PlanUnlinked => "plan_unlinked",
+            Rule::Review => "review",
         }
     }
 
@@ -100,6 +112,10 @@ impl Rule {
             Rule::PlanYear => "年度",
             Rule::Claim => "数据核对",
             Rule::Deadline => "报送期限",
+            Rule::FigureQuote => "数据项",
+            Rule::Placeholder => "数据引用",
+            Rule::PlanUnlinked => "承上启下",
+            Rule::Review => "保密审查",
         }
     }
 }

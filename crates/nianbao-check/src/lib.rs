@@ -5,15 +5,19 @@
 //! Rules: half-width punctuation in Chinese text; unpaired 《》“”（）; heading full stops by
 //! level; statutory parts missing or empty; the title; 成文日期; the year in part 四's
 //! heading; dates in the text; stated differences and percentages against their counts;
-//! the deadlines 3月1日 and 4月1日. [`figures`] (re-exported from nianbao-report) holds the
-//! exact arithmetic.
+//! the deadlines 3月1日 and 4月1日; numbers that quote a figure (数据项) but disagree with
+//! it, and placeholders that cannot print; before 定稿, planned items (承上启下) not linked and
+//! the 保密审查. [`figures`] (re-exported from nianbao-report) holds the exact arithmetic.
 
 pub mod claims;
 mod dates;
 mod finding;
 mod fix;
 mod pairs;
+mod placeholders;
 pub mod punctuation;
+mod quotes;
+mod signoff;
 mod structure;
 mod units;
 
@@ -38,9 +42,10 @@ pub fn check(report: &Report, today: DocDate) -> Vec<Finding> {
     dates::doc_date(report, &mut out);
     structure::parts(report, &mut out);
     dates::plan_year(report, &mut out);
+    let quotes = quotes::Quotes::new(report);
     for unit in units::collect(report) {
         let start = out.len();
-        text_rules(&unit, &mut out);
+        text_rules(&unit, report, &quotes, &mut out);
         out[start..].sort_by_key(|f| {
             (
                 f.location.field == Field::Body,
@@ -49,6 +54,8 @@ pub fn check(report: &Report, today: DocDate) -> Vec<Finding> {
         });
     }
     dates::deadlines(report, today, &mut out);
+    signoff::plan(report, &mut out);
+    signoff::review(report, &mut out);
     tracing::debug!(findings = out.len(), "checked report");
     out
 }
@@ -64,10 +71,17 @@ pub fn count(findings: &[Finding]) -> (usize, usize, usize) {
         })
 }
 
-fn text_rules(unit: &Unit<'_>, out: &mut Vec<Finding>) {
+fn text_rules(
+    unit: &Unit<'_>,
+    report: &Report,
+    quotes: &quotes::Quotes<'_>,
+    out: &mut Vec<Finding>,
+) {
     punctuation_and_pairs(unit, out);
     structure::heading_stops(unit, out);
     dates::date_formats(unit, out);
+    placeholders::check(unit, &report.figures, out);
+    quotes.check(unit, out);
     for field in [Field::Text, Field::Body] {
         let text = unit.field(field);
         for claim in claims::claims(text).into_iter().filter(|c| !c.agrees) {
@@ -196,6 +210,7 @@ mod tests {
                 (Rule::Date, Severity::Warning),
                 (Rule::Deadline, Severity::Hint),
                 (Rule::Deadline, Severity::Hint),
+                (Rule::Review, Severity::Hint),
             ]
         );
     }
@@ -217,7 +232,7 @@ mod tests {
         }
         let f: Vec<_> = check(&r, today())
             .into_iter()
-            .filter(|f| f.rule != Rule::Deadline)
+            .filter(|f| !matches!(f.rule, Rule::Deadline | Rule::Review))
             .collect();
         assert_eq!(f.len(), 2, "{f:#?}");
         assert_eq!(f[0].rule, Rule::Punctuation);

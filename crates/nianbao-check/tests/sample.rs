@@ -191,7 +191,8 @@ fn the_fix_leaves_no_mark_and_changes_nothing_else() {
     let again = check(&fixed, today());
     assert!(of_rule(&again, Rule::Punctuation).is_empty());
     let (e, w, h) = count(&again);
-    assert_eq!((e, w, h), (0, 1, 2), "{again:#?}");
+    // The hints: the two deadlines and the 保密审查 not recorded.
+    assert_eq!((e, w, h), (0, 1, 3), "{again:#?}");
 }
 
 #[test]
@@ -206,9 +207,11 @@ fn the_samples_findings() {
             (Rule::Date, Severity::Warning),
             (Rule::Punctuation, Severity::Error),
             (Rule::Deadline, Severity::Hint),
+            // Never reviewed: a hint until the 保密审查 is recorded.
+            (Rule::Review, Severity::Hint),
         ]
     );
-    assert_eq!(count(&findings), (212, 1, 2));
+    assert_eq!(count(&findings), (212, 1, 3));
 }
 
 /// The paragraph under part 一 （七） with the case figures.
@@ -289,6 +292,14 @@ fn a_mutated_count_is_caught() {
 fn placeholders_are_left_alone() {
     use nianbao_report::{Block, Paragraph, Report, template};
     let mut r = Report::from_template(template::default_template(), "某镇人民政府", 2023);
+    // Filled in, so that the placeholders print (an unfilled one is an error of its own).
+    for (key, value, last) in [
+        ("reconsideration_cases", "5", "11"),
+        ("litigation_cases", "1", "4"),
+    ] {
+        let f = r.figures.iter_mut().find(|f| f.key == key).unwrap();
+        (f.value, f.last_value) = (Some(value.into()), Some(last.into()));
+    }
     let text = "受理行政复议案件{{数据：reconsideration_cases}},比去年{{数据：reconsideration_cases+litigation_cases|变化}}。";
     r.parts[0].blocks = vec![Block::Paragraph(Paragraph::new(text))];
     let today = nianbao_report::DocDate::new(2024, 2, 18).unwrap();
@@ -300,4 +311,79 @@ fn placeholders_are_left_alone() {
     assert_eq!(found[0].rule, nianbao_check::Rule::Punctuation);
     let fixed = &found[0].fix.as_ref().unwrap().after.text;
     assert_eq!(fixed, &text.replacen(',', "，", 1));
+}
+
+/// The sample with its own figures filled in: every number it quotes agrees, so the figure
+/// rule adds nothing; a figure typed wrong is caught where the text quotes it.
+#[test]
+fn the_samples_figures_quote_without_false_alarms() {
+    let mut r = sample();
+    let fill = |r: &mut Report, key: &str, value: &str, last: Option<&str>| {
+        let f = r.figures.iter_mut().find(|f| f.key == key).unwrap();
+        f.value = Some(value.into());
+        f.last_value = last.map(Into::into);
+    };
+    for (key, value, last) in [
+        ("reconsideration_cases", "5", Some("11")),
+        ("litigation_cases", "1", Some("4")),
+        ("lost_cases", "1", Some("4")),
+        ("head_appearance_rate", "100", None),
+        ("service_items", "8552", None),
+        ("legal_reviews", "186", None),
+        ("dispute_screenings", "50", None),
+        ("disputes_resolved", "13", None),
+        ("enforcement_cases", "20", None),
+        ("normative_reviews", "3", None),
+        ("legal_education_events", "30", None),
+    ] {
+        fill(&mut r, key, value, last);
+    }
+    let before = check(&sample(), today());
+    let after = check(&r, today());
+    assert_eq!(before, after, "filled-in figures that agree add no finding");
+
+    // 行政复议案件 5 → 7; 败诉案件 last year 4 → 3; 出庭应诉率 → 95; 政务服务事项 → 8500.
+    fill(&mut r, "reconsideration_cases", "7", Some("11"));
+    fill(&mut r, "lost_cases", "1", Some("3"));
+    fill(&mut r, "head_appearance_rate", "95", None);
+    fill(&mut r, "service_items", "8500", None);
+    let all = check(&r, today());
+    let found = of_rule(&all, Rule::FigureQuote);
+    let quoted: Vec<(String, String)> = found
+        .iter()
+        .map(|f| (f.location.label.clone(), f.message_en.clone()))
+        .collect();
+    assert_eq!(
+        quoted,
+        [
+            (
+                "一、（三）5.".to_string(),
+                "政务服务事项受理数 is 8500件 this year, but the text says 8552件".to_string()
+            ),
+            (
+                "一、（七）¶1".to_string(),
+                "行政复议案件数 is 7件 this year, but the text says 5件".to_string()
+            ),
+            (
+                "一、（七）¶1".to_string(),
+                "败诉案件数 was 3件 last year, but the text says 4件".to_string()
+            ),
+            (
+                "三、（三）¶1".to_string(),
+                "行政机关负责人出庭应诉率 is 95% this year, but the text says 100%".to_string()
+            ),
+        ]
+    );
+    // The 60% and 75% still check out: the claims read the text, not the figures.
+    assert!(of_rule(&check(&r, today()), Rule::Claim).is_empty());
+    // The fix of the case paragraph writes both values in, and nothing else.
+    let fix = found[1].fix.clone().expect("a fix");
+    let text = case_paragraph(&mut r).clone();
+    let fixed = &fix.after.text;
+    assert_eq!(
+        fixed,
+        &text
+            .replacen("行政复议案件5件", "行政复议案件7件", 1)
+            .replacen("比去年4件", "比去年3件", 1)
+    );
 }

@@ -35,7 +35,7 @@ fn check_lists_the_samples_findings_and_fails_on_errors() {
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(
         lines.last().copied(),
-        Some(format!("report {id}: 212 errors, 1 warning, 2 hints").as_str())
+        Some(format!("report {id}: 212 errors, 1 warning, 3 hints").as_str())
     );
     assert_eq!(
         lines
@@ -74,10 +74,10 @@ fn check_json_has_counts_and_findings() {
     assert_eq!(json["today"], "2024-02-18");
     assert_eq!(
         (&json["errors"], &json["warnings"], &json["hints"]),
-        (&Value::from(212), &Value::from(1), &Value::from(2))
+        (&Value::from(212), &Value::from(1), &Value::from(3))
     );
     let findings = json["findings"].as_array().unwrap();
-    assert_eq!(findings.len(), 215);
+    assert_eq!(findings.len(), 216);
     let f = findings
         .iter()
         .find(|f| f["rule"] == "punctuation")
@@ -218,7 +218,7 @@ fn a_clean_report_exits_zero_and_an_empty_one_does_not() {
     assert_eq!(out.status.code(), Some(0));
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(
-        stdout.ends_with(&format!("report {id}: 0 errors, 0 warnings, 2 hints\n")),
+        stdout.ends_with(&format!("report {id}: 0 errors, 0 warnings, 3 hints\n")),
         "{stdout}"
     );
     assert!(
@@ -250,6 +250,7 @@ fn a_clean_report_exits_zero_and_an_empty_one_does_not() {
             ("part_empty", "warning"),
             ("deadline", "hint"),
             ("deadline", "hint"),
+            ("review", "hint"),
         ]
     );
     let other = &json["findings"][5];

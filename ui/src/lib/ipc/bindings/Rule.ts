@@ -3,4 +3,4 @@
 /**
  * Which check produced a finding.
  */
-export type Rule = "punctuation" | "unpaired" | "heading_stop" | "run_in_stop" | "part_missing" | "part_empty" | "title" | "date" | "date_format" | "plan_year" | "claim" | "deadline";
+export type Rule = "punctuation" | "unpaired" | "heading_stop" | "run_in_stop" | "part_missing" | "part_empty" | "title" | "date" | "date_format" | "plan_year" | "claim" | "deadline" | "figure_quote" | "placeholder" | "plan_unlinked" | "review";
