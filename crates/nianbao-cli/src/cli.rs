@@ -111,4 +111,37 @@ pub enum Command {
         #[arg(long, value_name = "FILE.docx|FILE.pdf|FILE.nianbao")]
         out: PathBuf,
     },
+    /// List a report's figures (数据项): this year's and last year's value and the change; or
+    /// set values first (every value is checked before any is stored).
+    Figures {
+        /// The report's id.
+        id: i64,
+        /// Print the figures as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Set this year's value of a figure (repeatable); `KEY=` clears it.
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        set: Vec<String>,
+        /// Set last year's value of a figure (repeatable); `KEY=` clears it.
+        #[arg(long = "last", value_name = "KEY=VALUE")]
+        last: Vec<String>,
+    },
+    /// Show where the secrecy review (保密审查) stands, with what it confirms; exit status 1
+    /// while it does not hold for the text as it is.
+    Review {
+        /// The report's id.
+        id: i64,
+        /// Record the review, dated today: no state secrets, no personal information, no
+        /// internal-only figures.
+        #[arg(long)]
+        confirm: bool,
+    },
+    /// Print a report's status (draft or final), or set it; final (定稿) needs the secrecy
+    /// review of the text as it is.
+    Status {
+        /// The report's id.
+        id: i64,
+        /// `draft` (草稿) or `final` (定稿).
+        status: Option<nianbao_store::Status>,
+    },
 }

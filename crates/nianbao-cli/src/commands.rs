@@ -44,6 +44,24 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             }
             done(fix_punctuation(&mut open_store(db)?, id))
         }
+        Command::Figures {
+            id,
+            json,
+            set,
+            last,
+        } => done(crate::figures::run(
+            &mut open_store(db)?,
+            id,
+            json,
+            &set,
+            &last,
+        )),
+        Command::Review { id, confirm } => {
+            crate::signoff::review(&mut open_store(db)?, id, confirm, nianbao_check::today())
+        }
+        Command::Status { id, status } => {
+            done(crate::signoff::status(&mut open_store(db)?, id, status))
+        }
     }
 }
 
@@ -285,7 +303,7 @@ fn check(store: &Store, id: i64, json: bool, today: DocDate) -> Result<ExitCode>
 }
 
 /// Writes to stdout; a reader that stops early (`| head`) is not an error.
-fn write_stdout(s: &str) -> Result<()> {
+pub(crate) fn write_stdout(s: &str) -> Result<()> {
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(s.as_bytes()).and_then(|()| stdout.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),

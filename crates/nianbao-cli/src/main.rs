@@ -4,7 +4,9 @@
 
 mod cli;
 mod commands;
+mod figures;
 mod pages;
+mod signoff;
 
 use std::process::ExitCode;
 
