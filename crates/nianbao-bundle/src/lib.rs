@@ -6,6 +6,9 @@
 //! refuses, with a typed error, what is not such a file, what a newer Nianbao wrote, damaged
 //! JSON, a report that fails [`Report::validate`], and packages past the size limits; it never
 //! inflates more than the limits allow, whatever the zip's headers claim.
+//!
+//! Importing is [`read`], then [`Store::transfer_in`] with what it returned: the file is
+//! checked whole before the database is even opened, so a refused file never touches it.
 
 mod error;
 mod manifest;
@@ -81,13 +84,4 @@ pub fn export(
     let bundle = Bundle::new(t.report, t.status, t.versions, app_version, &t.read_at);
     write(path, &bundle)?;
     Ok(bundle.manifest)
-}
-
-/// Reads the `.nianbao` file at `path` whole and checks it, then stores its report as a new
-/// one (new ids) with status and named versions; returns the new id. A refused file never
-/// touches the database.
-pub fn import(store: &mut Store, path: &Path) -> Result<(i64, Bundle), BundleError> {
-    let bundle = read(path)?;
-    let id = store.transfer_in(&bundle.report, bundle.manifest.status, &bundle.versions)?;
-    Ok((id, bundle))
 }

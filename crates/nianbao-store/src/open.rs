@@ -215,15 +215,16 @@ fn inspect(path: &Path) -> Result<Found, StoreError> {
     }))
 }
 
-/// How much of a file is read to judge what it is.
-const SNIFF_BYTES: usize = 4096;
+/// How much of a file is read to judge what it is: a few pages, as page 1 alone may be all
+/// schema text.
+const SNIFF_BYTES: usize = 64 << 10;
 
 /// Whether a file without a SQLite header is one of ours whose header was destroyed (offered
 /// for recovery: set aside, newest backup restored) rather than somebody else's file (refused
 /// and never touched). Every condition must hold, so that a file that is not ours is never
 /// moved:
 /// - it is not recognisably something else: no known format's signature, and not text (a NUL
-///   byte in its first 4 KB; text files, UTF-8 or GBK, have none, damaged pages always do);
+///   byte in its first 64 KB; text files, UTF-8 or GBK, have none, database pages do);
 /// - its length is a non-zero multiple of 512 bytes, as every SQLite database's is;
 /// - there is evidence it is ours: it has our file name (`nianbao.db`), or a `backups/`
 ///   folder beside it holds a Nianbao database.

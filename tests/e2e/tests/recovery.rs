@@ -1,5 +1,6 @@
 //! 备份与恢复 in the real window: 立即备份 in the library, then a damaged database at the next
-//! start is moved aside and the newest backup put in its place from the recovery screen.
+//! start is moved aside and the newest backup put in its place from the recovery screen; the
+//! same for a database whose header was destroyed.
 
 mod harness;
 
@@ -20,6 +21,21 @@ fn damage(db: &Path) {
         p.push(suffix);
         let _ = fs::remove_file(p);
     }
+}
+
+/// Waits until the app that had `db` open has let go of it (its lock on `<db>.lock`), so
+/// that its closing checkpoint cannot write over the damage a test is about to make.
+async fn until_released(db: &Path) {
+    let mut lock = db.as_os_str().to_owned();
+    lock.push(".lock");
+    for _ in 0..100 {
+        let free = fs::File::open(&lock).map_or(true, |f| f.try_lock().is_ok());
+        if free {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("the app still holds {}", db.display());
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -52,6 +68,7 @@ async fn a_damaged_database_is_set_aside_and_the_newest_backup_restored() {
     .unwrap();
     app.quit().await;
 
+    until_released(&driver.db).await;
     damage(&driver.db);
     let damaged = fs::read(&driver.db).unwrap();
     let app = driver.launch().await;
@@ -79,6 +96,31 @@ async fn a_damaged_database_is_set_aside_and_the_newest_backup_restored() {
     assert_eq!(aside.len(), 1, "{aside:?}");
     let kept = driver.dir.path().join(&aside[0]);
     assert_eq!(fs::read(kept).unwrap(), damaged, "set aside untouched");
+    app.quit().await;
+
+    // A destroyed header (no longer "SQLite format 3"): with Nianbao backups beside it the
+    // file is ours, so it is offered for recovery too rather than refused as foreign.
+    until_released(&driver.db).await;
+    let mut bytes = fs::read(&driver.db).expect("database");
+    bytes[..100].fill(0x5A);
+    fs::write(&driver.db, &bytes).unwrap();
+    let app = driver.launch().await;
+    app.id("recovery").await;
+    assert_eq!(fs::read(&driver.db).unwrap(), bytes, "not written to");
+    app.click("recover-from-backup").await;
+    app.id("report-item").await;
+    let aside = fs::read_dir(driver.dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| {
+            n.starts_with("e2e.db.damaged-") && !n.ends_with("-wal") && !n.ends_with("-shm")
+        })
+        .count();
+    assert_eq!(
+        aside, 2,
+        "both damaged files kept aside (with their -wal and -shm)"
+    );
 
     app.quit().await;
     driver.stop().await;
