@@ -697,6 +697,29 @@ mod tests {
     }
 
     #[test]
+    fn numbers_at_the_edges_of_a_text() {
+        for text in [
+            "12",
+            "件12",
+            "12.",
+            ".5件",
+            "行政复议案件12",
+            "行政复议案件",
+            "12件",
+            "%",
+            "行政复议案件.5件",
+            "行政复议案件{{数据：reconsideration_cases}}12件",
+        ] {
+            assert_eq!(flagged(text), Vec::<String>::new(), "{text}");
+        }
+        // Full-width digits are numbers too; the fix writes the value in ASCII digits.
+        let f = quotes("行政复议案件１２件");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].fix.as_ref().unwrap().after.text, "行政复议案件15件");
+        assert_eq!(flagged("行政复议案件12件"), ["12件"]);
+    }
+
+    #[test]
     fn figures_without_values_quote_nothing() {
         let mut r = report("全年受理行政复议案件12件。");
         for f in &mut r.figures {
