@@ -19,6 +19,7 @@ export class FigureQuotes implements ChipSource {
   version = $state(0);
   private printed = new Map<string, Printed>();
   private batch = new Set<string>();
+  private tickets = 0;
 
   constructor(
     private readonly reportId: number,
@@ -50,9 +51,12 @@ export class FigureQuotes implements ChipSource {
 
   /** Reads the figures and renders every placeholder of the report and every figure's 变化. */
   async refresh(): Promise<void> {
+    // Two quick edits start two refreshes; only the one started last may show its answer.
+    const ticket = ++this.tickets;
     const figures = await ipc.listFigures(this.reportId);
     const sources = [...distinctTokens(reportTexts(this.report())), ...figures.map((f) => quote(f.key, '变化'))];
     const printed = await print(this.reportId, sources);
+    if (ticket !== this.tickets) return;
     this.figures = figures;
     this.printed = printed;
     this.version += 1;
