@@ -106,8 +106,9 @@ pub struct FixOutcome {
     pub check: CheckOutcome,
 }
 
-/// 检查: the findings of the report as stored (the window saves first).
-#[tauri::command]
+/// 检查: the findings of the report as stored (the window saves first). Off the main
+/// thread, like [`apply_fixes`]: a re-check never holds up the window's event loop.
+#[tauri::command(async)]
 pub fn check_report(state: State<'_, AppState>, report_id: i64) -> Result<CheckOutcome> {
     let report = state.store()?.load_report(report_id)?;
     // The store is free again while the report is checked.
@@ -115,7 +116,7 @@ pub fn check_report(state: State<'_, AppState>, report_id: i64) -> Result<CheckO
 }
 
 /// 一键修正 and single fixes: a 批量修改前 version first, then the fixes in one transaction.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn apply_fixes(
     state: State<'_, AppState>,
     report_id: i64,
