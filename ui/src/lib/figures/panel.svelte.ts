@@ -23,6 +23,8 @@ export class FiguresPanelState {
   inserting: string | null = $state(null);
   /** Called when the panel opens, so the other side panels close. */
   onOpen = () => {};
+  /** Called after a figure changed in the store (so 检查 runs again: it compares numbers with figures). */
+  onChanged = () => {};
   readonly quotes: FigureQuotes;
   private caret = trackCaret(document);
 
@@ -58,6 +60,7 @@ export class FiguresPanelState {
       await ipc.setFigureValue(this.session.reportId, f.key, year, value);
       delete this.errors[id];
       await this.quotes.refresh();
+      this.onChanged();
     } catch (e) {
       this.errors[id] = messageOf(e);
     }
@@ -68,6 +71,7 @@ export class FiguresPanelState {
     try {
       await ipc.addFigure(this.session.reportId, name.trim(), unit.trim(), meaning.trim());
       await this.quotes.refresh();
+      this.onChanged();
       return null;
     } catch (e) {
       return messageOf(e);
@@ -79,6 +83,7 @@ export class FiguresPanelState {
     try {
       await ipc.renameFigure(this.session.reportId, f.key, name.trim(), unit.trim(), meaning.trim());
       await this.quotes.refresh();
+      this.onChanged();
       return null;
     } catch (e) {
       return messageOf(e);
@@ -96,6 +101,7 @@ export class FiguresPanelState {
     try {
       await ipc.removeFigure(this.session.reportId, f.key);
       await this.quotes.refresh();
+      this.onChanged();
     } catch (e) {
       notify(messageOf(e), 'error');
     }

@@ -51,6 +51,8 @@ export function blockWords(report: Report, id: number, printed?: (source: string
   for (const p of report.parts) {
     if (p.id === id) return firstWords(p.heading, printed);
     walk(p.blocks);
+    if (found !== undefined) return found;
   }
-  return found ?? report.preface.find((p) => p.id === id)?.text;
+  const preface = report.preface.find((p) => p.id === id);
+  return preface && firstWords(preface.text, printed);
 }
