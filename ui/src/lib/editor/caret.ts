@@ -71,6 +71,26 @@ export function setCaret(el: HTMLElement, offset: number | 'start' | 'end'): voi
   sel.addRange(range);
 }
 
+/**
+ * Selects model offsets `start`…`end` (UTF-16, as the stored text counts them) and focuses
+ * the element; a chip the span touches is selected whole.
+ */
+export function selectModelRange(el: HTMLElement, start: number, end: number): void {
+  const doc = el.ownerDocument;
+  const sel = doc.getSelection();
+  el.focus({ preventScroll: true });
+  if (!sel) return;
+  const from = doc.createRange();
+  const to = doc.createRange();
+  placeAt(el, from, Math.max(0, start));
+  placeAt(el, to, Math.max(start, end));
+  const range = doc.createRange();
+  range.setStart(from.startContainer, from.startOffset);
+  range.setEnd(to.startContainer, to.startOffset);
+  sel.removeAllRanges();
+  sel.addRange(range);
+}
+
 /** Sets `range`'s start at model offset `offset` of the element (past the end: at the end). */
 function placeAt(el: HTMLElement, range: Range, offset: number): void {
   let remaining = offset;

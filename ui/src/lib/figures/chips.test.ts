@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { caretOffset, readText, setCaret } from '../editor/caret';
+import { caretOffset, rangeText, readText, selectModelRange, setCaret } from '../editor/caret';
 import { chipKey, chipTokens, insertChip, needsChips, paintChips, renderText, type LookUp } from './chips';
 
 const CHANGE = '{{数据：reconsideration_cases|变化}}';
@@ -74,9 +74,17 @@ describe('chips in an editable text', () => {
     expect(needsChips(el)).toBe(true);
     renderText(el, readText(el), look);
     expect(needsChips(el)).toBe(false);
-    values.set(CHANGE, { text: '降低40%', title: '行政复议案件数 · 变化率', problem: false });
-    paintChips(el, look);
+    const later = new Map(values).set(CHANGE, { text: '降低40%', title: '行政复议案件数 · 变化率', problem: false });
+    paintChips(el, (s) => later.get(s));
     expect(el.textContent).toBe('比上年降低40%');
     expect(readText(el)).toBe(`比上年${CHANGE}`);
+  });
+
+  it('select a span given in stored-text offsets, the chips in it whole', () => {
+    const start = TEXT.indexOf('，');
+    selectModelRange(el, start, TEXT.length);
+    const range = document.getSelection()!.getRangeAt(0);
+    expect(rangeText(range)).toBe(`，比上年${CHANGE}。`);
+    expect(range.toString()).toBe('，比上年降低60%。');
   });
 });
