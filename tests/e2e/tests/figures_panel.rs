@@ -19,6 +19,20 @@ async fn type_value(app: &App, id: &str, value: &str) {
     input.send_keys(&format!("{value}{ENTER}")).await.unwrap();
 }
 
+/// What an element shows (a button's `value` is not its text).
+async fn shown(app: &App, el: &fantoccini::elements::Element) -> String {
+    app.client
+        .execute(
+            "return arguments[0].innerText;",
+            vec![serde_json::to_value(el).unwrap()],
+        )
+        .await
+        .unwrap()
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
 /// Waits until the element matching `css` reads `want` (an editable text: its model text,
 /// placeholders included; anything else: what it shows).
 async fn wait_text(app: &App, css: &str, want: &str) {
@@ -156,6 +170,107 @@ async fn a_quoted_figure_follows_its_value_into_the_export_and_定稿_asks_the_r
         .await;
     assert_eq!(state["ok"], "current", "{state}");
     assert!(app.all(&tid("report-review-stale")).await.is_empty());
+    app.quit().await;
+    driver.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn last_years_plan_is_a_checklist_linked_to_part_one_and_shown_before_定稿() {
+    let driver = Driver::start().await;
+    let app = driver.launch().await;
+    app.import_sample_into_empty_library().await;
+    let sample = app.invoke("list_reports", json!({})).await["ok"][0]["id"]
+        .as_i64()
+        .expect("sample id");
+    let next = app
+        .invoke(
+            "create_from_previous",
+            json!({ "sourceId": sample, "year": 2024 }),
+        )
+        .await["ok"]
+        .as_i64()
+        .expect("2024 report id");
+    let items = app
+        .invoke("list_plan_items", json!({ "reportId": next }))
+        .await["ok"]
+        .as_array()
+        .expect("plan items")
+        .len();
+    assert!(items >= 2, "the sample's part 四 carries items: {items}");
+
+    // Open the 2024 report (the list is re-read on a reload).
+    app.client.refresh().await.unwrap();
+    app.wait(&format!(
+        "{}[data-report-id=\"{next}\"]",
+        tid("report-item")
+    ))
+    .await
+    .click()
+    .await
+    .unwrap();
+    app.id("outline").await;
+    app.click("figures").await;
+    app.click("plan-tab").await;
+    wait_text(
+        &app,
+        &tid("plan-unlinked"),
+        &format!("{items} 项安排尚未对应到本年报告的内容。"),
+    )
+    .await;
+
+    // Link the first item to the second entry of part 一's list: it shows the block's words.
+    let pick = app.id("plan-pick").await;
+    pick.select_by_index(2).await.unwrap();
+    wait_text(
+        &app,
+        &tid("plan-unlinked"),
+        &format!("{} 项安排尚未对应到本年报告的内容。", items - 1),
+    )
+    .await;
+    let jump = app.id("plan-jump").await;
+    assert!(
+        shown(&app, &jump).await.starts_with("→ "),
+        "{}",
+        shown(&app, &jump).await
+    );
+    let stored = app
+        .invoke("list_plan_items", json!({ "reportId": next }))
+        .await;
+    assert!(stored["ok"][0]["block"].is_i64(), "{stored}");
+    jump.click().await.unwrap();
+    let focused = app
+        .client
+        .execute(
+            "return document.activeElement?.dataset.blockId ?? null",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        focused.as_str().and_then(|s| s.parse::<i64>().ok()),
+        stored["ok"][0]["block"].as_i64(),
+        "the jump focuses the linked block"
+    );
+
+    // 定稿: the dialog lists the items still unlinked.
+    app.click("back-to-library").await;
+    app.wait(&format!(
+        "{}[data-report-id=\"{next}\"] {}",
+        tid("report-item"),
+        tid("report-status")
+    ))
+    .await
+    .click()
+    .await
+    .unwrap();
+    let unlinked = app.id("review-unlinked").await;
+    assert!(
+        app.text_of(&unlinked)
+            .await
+            .starts_with(&format!("{} 项上年安排尚未对应", items - 1)),
+        "{}",
+        app.text_of(&unlinked).await
+    );
     app.quit().await;
     driver.stop().await;
 }
