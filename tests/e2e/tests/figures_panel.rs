@@ -170,6 +170,14 @@ async fn a_quoted_figure_follows_its_value_into_the_export_and_定稿_asks_the_r
         .await;
     assert_eq!(state["ok"], "current", "{state}");
     assert!(app.all(&tid("report-review-stale")).await.is_empty());
+
+    // An edit after 定稿 voids the review: the library says 需重新审查.
+    app.open_first_report().await;
+    let preface = app.editor("preface", 0).await;
+    preface.send_keys("。").await.unwrap();
+    app.wait_saved().await;
+    app.click("back-to-library").await;
+    wait_text(&app, &tid("report-review-stale"), "需重新审查").await;
     app.quit().await;
     driver.stop().await;
 }
