@@ -12,6 +12,18 @@ const END: &str = "\u{e010}";
 const KEY: &str = "reconsideration_cases";
 const QUOTE: &str = "{{数据：reconsideration_cases|变化}}";
 
+/// 新建报告 测试县司法局 2025, opened in the editor.
+async fn new_report(app: &App) {
+    app.click("new-report").await;
+    let issuer = app.id("new-report-issuer").await;
+    issuer.clear().await.unwrap();
+    issuer.send_keys("测试县司法局").await.unwrap();
+    let year = app.id("new-report-year").await;
+    year.clear().await.unwrap();
+    year.send_keys("2025").await.unwrap();
+    app.click("new-report-confirm").await;
+}
+
 /// Types `value` into a figure's field and leaves it with Enter (which saves it).
 async fn type_value(app: &App, id: &str, value: &str) {
     let input = app.id(id).await;
@@ -55,14 +67,7 @@ async fn wait_text(app: &App, css: &str, want: &str) {
 async fn a_quoted_figure_follows_its_value_into_the_export_and_定稿_asks_the_review() {
     let driver = Driver::start().await;
     let app = driver.launch().await;
-    app.click("new-report").await;
-    let issuer = app.id("new-report-issuer").await;
-    issuer.clear().await.unwrap();
-    issuer.send_keys("测试县司法局").await.unwrap();
-    let year = app.id("new-report-year").await;
-    year.clear().await.unwrap();
-    year.send_keys("2025").await.unwrap();
-    app.click("new-report-confirm").await;
+    new_report(&app).await;
 
     let preface = app.editor("preface", 0).await;
     preface.click().await.unwrap();
@@ -279,6 +284,53 @@ async fn last_years_plan_is_a_checklist_linked_to_part_one_and_shown_before_定�
         "{}",
         app.text_of(&unlinked).await
     );
+    app.quit().await;
+    driver.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn copy_and_paste_of_a_chip_keep_its_placeholder() {
+    let driver = Driver::start().await;
+    let app = driver.launch().await;
+    new_report(&app).await;
+    let preface = app.editor("preface", 0).await;
+    preface.click().await.unwrap();
+    preface.send_keys("共").await.unwrap();
+    app.click("figures").await;
+    type_value(&app, &format!("figure-value-{KEY}"), "6").await;
+    app.click(&format!("figure-insert-{KEY}")).await;
+    app.click("insert-form-本年").await;
+    app.click("insert-confirm").await;
+    wait_text(&app, &tid("figure-chip"), "6件").await;
+
+    // Copy of the whole text, then paste at its end, through the page's own clipboard events.
+    let copied = app
+        .client
+        .execute(
+            "const e = document.querySelector('[data-kind=preface]');\
+             const r = document.createRange(); r.selectNodeContents(e);\
+             const s = getSelection(); s.removeAllRanges(); s.addRange(r);\
+             const dt = new DataTransfer();\
+             e.dispatchEvent(new ClipboardEvent('copy', { clipboardData: dt, bubbles: true, cancelable: true }));\
+             const plain = dt.getData('text/plain');\
+             s.collapseToEnd();\
+             e.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));\
+             return [plain, dt.getData('text/html')];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let token = "{{数据：reconsideration_cases}}";
+    assert_eq!(copied[0], format!("共{token}"), "{copied}");
+    assert!(copied[1].as_str().unwrap().contains("共6件"), "{copied}");
+    wait_text(
+        &app,
+        &format!("{}[data-kind=\"preface\"]", tid("block-editor")),
+        &format!("共{token}共{token}"),
+    )
+    .await;
+    assert_eq!(app.all(&tid("figure-chip")).await.len(), 2);
+    app.wait_saved().await;
     app.quit().await;
     driver.stop().await;
 }
