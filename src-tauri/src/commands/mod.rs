@@ -1,8 +1,8 @@
 //! The commands the window invokes: thin glue from IPC to the domain crates.
 
 mod backup;
-pub(crate) mod check;
 mod bundle;
+pub(crate) mod check;
 mod editor;
 mod export;
 mod figures;
