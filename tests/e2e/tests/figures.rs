@@ -173,7 +173,7 @@ async fn repagination_figure_on_a_30_page_report() {
             )
             .await
             .unwrap();
-        app.until(10, "the re-paginated preview", || async {
+        app.until(30, "the re-paginated preview", || async {
             let now = app
                 .client
                 .execute("return window.__nianbaoPreview.samples.length;", vec![])

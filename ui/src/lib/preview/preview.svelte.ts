@@ -79,8 +79,15 @@ export class PreviewState {
           continue;
         }
         await tick();
-        // The next frame is the one that shows the new sheets.
-        await new Promise((done) => requestAnimationFrame(() => done(null)));
+        // The next frame is the one that shows the new sheets. A hidden window has no
+        // frames: do not wait for one for ever, or no later edit would be laid out.
+        await new Promise((done) => {
+          const late = setTimeout(done, 200);
+          requestAnimationFrame(() => {
+            clearTimeout(late);
+            done(null);
+          });
+        });
         const painted = performance.now();
         this.record(painted - started, painted - arrived);
       } while (this.again);
