@@ -6,11 +6,13 @@ import type { Layout } from '../ipc/bindings/Layout';
 import { paginate } from '../ipc/commands';
 import { messageOf } from '../ipc/errors';
 
-/** Milliseconds from asking for a layout to the repainted sheets (`samples`), and the part
- *  of it after the layout arrived (`render`), oldest first. */
+/** Milliseconds from asking for a layout to the repainted sheets (`samples`), the part of
+ *  it after the layout arrived (`render`) and of that the DOM update alone (`dom`), oldest
+ *  first. */
 export interface PreviewTimings {
   samples: number[];
   render: number[];
+  dom: number[];
   last: number;
   pages: number;
 }
@@ -32,7 +34,7 @@ export class PreviewState {
   readonly reportId: number;
   private running = false;
   private again = false;
-  private readonly timings: PreviewTimings = { samples: [], render: [], last: 0, pages: 0 };
+  private readonly timings: PreviewTimings = { samples: [], render: [], dom: [], last: 0, pages: 0 };
 
   constructor(reportId: number) {
     this.reportId = reportId;
@@ -79,6 +81,7 @@ export class PreviewState {
           continue;
         }
         await tick();
+        const updated = performance.now();
         // The next frame is the one that shows the new sheets. A hidden window has no
         // frames: do not wait for one for ever, or no later edit would be laid out.
         await new Promise((done) => {
@@ -89,20 +92,22 @@ export class PreviewState {
           });
         });
         const painted = performance.now();
-        this.record(painted - started, painted - arrived);
+        this.record(painted - started, painted - arrived, updated - arrived);
       } while (this.again);
     } finally {
       this.running = false;
     }
   }
 
-  private record(ms: number, renderMs: number): void {
+  private record(ms: number, renderMs: number, domMs: number): void {
     this.timings.last = ms;
     this.timings.samples.push(ms);
     this.timings.render.push(renderMs);
+    this.timings.dom.push(domMs);
     if (this.timings.samples.length > 200) {
       this.timings.samples.shift();
       this.timings.render.shift();
+      this.timings.dom.shift();
     }
     this.timings.pages = this.layout?.pages.length ?? 0;
   }
