@@ -136,15 +136,22 @@ impl Store {
         decode(&content).ok_or_else(|| damaged_row(snapshot_id, "content"))
     }
 
-    /// Puts a snapshot's text back: the current state is snapshotted first (so the restore
-    /// can itself be undone), then the report's tree and meta are replaced in the same
-    /// transaction. Ids the snapshot holds are kept where free.
+    /// Puts a snapshot back: the current state is snapshotted first (so the restore can
+    /// itself be undone), then the report's tree, meta, figures, planned items and review
+    /// are replaced in the same transaction. Ids the snapshot holds are kept where free. A
+    /// snapshot taken before 数据项 existed holds no figures: the stored figures, planned
+    /// items and review then stay, as after [`Store::replace_report`].
     pub fn restore_snapshot(&mut self, report_id: i64, snapshot_id: i64) -> Result<(), StoreError> {
         let current = self.load_report(report_id)?;
         let earlier = self.load_snapshot(report_id, snapshot_id)?;
         self.write(|tx| {
             insert(tx, report_id, &current, SnapshotReason::BeforeRestore, None)?;
-            crate::reports::replace_in(tx, report_id, &earlier)
+            crate::reports::replace_in(tx, report_id, &earlier)?;
+            // Every report since schema 3 holds its template's figures, which cannot be removed.
+            if earlier.figures.is_empty() {
+                return Ok(());
+            }
+            crate::plan::write_extras(tx, report_id, &earlier)
         })
     }
 }

@@ -124,6 +124,33 @@ pub(crate) fn write_extras(
     write_review(tx, id, report.review.as_ref())
 }
 
+/// The planned items of report `id` that are linked, with their blocks.
+pub(crate) fn links(tx: &Transaction<'_>, id: i64) -> Result<Vec<(i64, i64)>, StoreError> {
+    let rows = tx
+        .prepare_cached(
+            "SELECT id, block_id FROM plan_items WHERE report_id = ?1 AND block_id IS NOT NULL",
+        )?
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// Links each item of `links` to its block again where report `id` holds that block.
+pub(crate) fn relink(
+    tx: &Transaction<'_>,
+    id: i64,
+    links: &[(i64, i64)],
+) -> Result<(), StoreError> {
+    let mut stmt = tx.prepare_cached(
+        "UPDATE plan_items SET block_id = ?2
+         WHERE id = ?1 AND EXISTS (SELECT 1 FROM blocks WHERE id = ?2 AND report_id = ?3)",
+    )?;
+    for &(item, block) in links {
+        stmt.execute(params![item, block, id])?;
+    }
+    Ok(())
+}
+
 /// Fills in the figures, plan items and review of a loaded report.
 pub(crate) fn read_extras(store: &Store, id: i64, report: &mut Report) -> Result<(), StoreError> {
     report.figures = crate::figures::read(&store.conn, id)?;

@@ -84,10 +84,15 @@ pub struct ReportSummary {
 }
 
 /// Replaces meta and tree of report `id` inside a transaction, keeping the ids it holds.
+/// Its figures, planned items and 保密审查 stay as stored (they have their own commands, and
+/// an undo must not take back a value or a link set since); each planned item keeps its link
+/// when the block it points at is in the new tree, and is unlinked otherwise.
 pub(crate) fn replace_in(tx: &Transaction<'_>, id: i64, report: &Report) -> Result<(), StoreError> {
     if !write_meta(tx, id, &report.meta)? {
         return Err(StoreError::NotFound(Missing::Report(id)));
     }
+    // Deleting the blocks sets every link to NULL (ON DELETE SET NULL): remember them first.
+    let links = crate::plan::links(tx, id)?;
     tx.prepare_cached("DELETE FROM blocks WHERE report_id = ?1")?
         .execute([id])?;
     Writer {
@@ -95,7 +100,8 @@ pub(crate) fn replace_in(tx: &Transaction<'_>, id: i64, report: &Report) -> Resu
         report_id: id,
         keep_ids: true,
     }
-    .tree(report)
+    .tree(report)?;
+    crate::plan::relink(tx, id, &links)
 }
 
 /// Reads the meta columns (template … sealed, in that order); the inner error says which
@@ -247,6 +253,7 @@ pub(crate) fn insert_report(tx: &Transaction<'_>, report: &Report) -> Result<i64
         keep_ids: false,
     }
     .tree(report)?;
+    crate::plan::write_extras(tx, id, report)?;
     Ok(id)
 }
 
@@ -259,7 +266,9 @@ impl Store {
     }
 
     /// Replaces the meta and the whole tree of report `id` in one transaction (undo of large
-    /// edits). Ids the new tree carries are kept where no other row holds them.
+    /// edits, fixes). Ids the new tree carries are kept where no other row holds them. The
+    /// figures, planned items and review `report` carries are ignored: the stored ones stay,
+    /// and planned items stay linked to blocks the new tree still holds.
     pub fn replace_report(&mut self, id: i64, report: &Report) -> Result<(), StoreError> {
         report.validate()?;
         self.write(|tx| replace_in(tx, id, report))

@@ -131,8 +131,8 @@ impl Writer<'_, '_> {
         Ok(id)
     }
 
-    /// Inserts the preface and all parts of `report`, then its figures, planned items and
-    /// review.
+    /// Inserts the preface and all parts of `report` (not its figures, planned items or
+    /// review: see [`crate::plan::write_extras`]).
     pub(crate) fn tree(&self, report: &Report) -> Result<(), StoreError> {
         for (i, p) in report.preface.iter().enumerate() {
             self.row(
@@ -149,6 +149,6 @@ impl Writer<'_, '_> {
         for (i, part) in report.parts.iter().enumerate() {
             self.part(i, part)?;
         }
-        crate::plan::write_extras(self.tx, self.report_id, report)
+        Ok(())
     }
 }

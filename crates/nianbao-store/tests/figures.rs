@@ -335,3 +335,115 @@ fn carry_over_across_three_years_in_one_file() {
     );
     assert_eq!(store.list_reports().unwrap().len(), 3);
 }
+
+/// What undo of a structure edit, 一键修正 and `fix --punctuation` do: replace the report with
+/// a copy loaded earlier (ids kept). Links, values and ids set since stay; a link to a block
+/// the new content lacks is cleared, its item kept.
+#[test]
+fn replacing_the_text_keeps_plan_links_figures_and_item_ids() {
+    let (_dir, mut store) = temp_store();
+    let mut last = report(2022);
+    last.parts[3].blocks = vec![
+        Block::Heading(Heading::new("深化依法行政")),
+        Block::Heading(Heading::new("加强普法宣传")),
+    ];
+    let last_id = store.create_report(&last).unwrap();
+    let id = store.create_from_previous(last_id, 2023).unwrap();
+    let mut two = store.load_report(id).unwrap();
+    two.parts[0]
+        .blocks
+        .push(Block::Paragraph(Paragraph::new("开展普法活动。")));
+    store.replace_report(id, &two).unwrap();
+    let earlier = store.load_report(id).unwrap();
+    let kept = first_paragraph_id(&earlier);
+    let Block::Paragraph(second) = &earlier.parts[0].blocks[1] else {
+        panic!("paragraph")
+    };
+    let gone = second.id.unwrap();
+    let items: Vec<i64> = earlier.plan.iter().map(|p| p.id.unwrap()).collect();
+
+    // Linked and filled in after `earlier` was loaded (as an undo stack holds it).
+    store.link_plan_item(items[0], Some(kept)).unwrap();
+    store.link_plan_item(items[1], Some(gone)).unwrap();
+    store
+        .set_figure_value(id, "reconsideration_cases", FigureYear::This, Some("6"))
+        .unwrap();
+
+    store.replace_report(id, &earlier).unwrap();
+    let after = store.load_report(id).unwrap();
+    let links: Vec<_> = after
+        .plan
+        .iter()
+        .map(|p| (p.id.unwrap(), p.block))
+        .collect();
+    assert_eq!(links, [(items[0], Some(kept)), (items[1], Some(gone))]);
+    assert_eq!(
+        after
+            .figure("reconsideration_cases")
+            .unwrap()
+            .value
+            .as_deref(),
+        Some("6")
+    );
+
+    // Without the second paragraph: its link is cleared, the item and the other link stay.
+    let mut shorter = earlier.clone();
+    shorter.parts[0].blocks.truncate(1);
+    store.replace_report(id, &shorter).unwrap();
+    let after = store.load_report(id).unwrap();
+    let links: Vec<_> = after
+        .plan
+        .iter()
+        .map(|p| (p.id.unwrap(), p.block))
+        .collect();
+    assert_eq!(links, [(items[0], Some(kept)), (items[1], None)]);
+    // Its id comes back with it: undoing the deletion does not bring the link back, but the
+    // item can be linked to it again.
+    store.replace_report(id, &earlier).unwrap();
+    store.link_plan_item(items[1], Some(gone)).unwrap();
+    assert_eq!(store.load_report(id).unwrap().plan[1].block, Some(gone));
+}
+
+/// A version saved before 数据项 existed holds no figures and no plan: restoring its text
+/// must not take the report's figures, planned items or their links away.
+#[test]
+fn restoring_a_version_from_before_figures_keeps_them() {
+    use std::io::Write;
+
+    let (_dir, mut store) = temp_store();
+    let mut last = report(2022);
+    last.parts[3].blocks = vec![Block::Heading(Heading::new("深化依法行政"))];
+    let last_id = store.create_report(&last).unwrap();
+    let id = store.create_from_previous(last_id, 2023).unwrap();
+    let r = store.load_report(id).unwrap();
+    let block = first_paragraph_id(&r);
+    store
+        .link_plan_item(r.plan[0].id.unwrap(), Some(block))
+        .unwrap();
+    store
+        .set_figure_value(id, "reconsideration_cases", FigureYear::This, Some("6"))
+        .unwrap();
+    let now = store.load_report(id).unwrap();
+
+    // The version as an app of schema 2 wrote it: the report's JSON without the three fields.
+    let mut json = serde_json::to_value(&now).unwrap();
+    for field in ["figures", "plan", "review"] {
+        json.as_object_mut().unwrap().remove(field);
+    }
+    let mut enc = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::default());
+    enc.write_all(json.to_string().as_bytes()).unwrap();
+    let content = enc.finish().unwrap();
+    rusqlite::Connection::open(store.path())
+        .unwrap()
+        .execute(
+            "INSERT INTO snapshots (report_id, reason, label, chars, content)
+             VALUES (?1, 'named', '旧版', 0, ?2)",
+            rusqlite::params![id, content],
+        )
+        .unwrap();
+    let snap = store.list_snapshots(id).unwrap()[0].id;
+    assert!(store.load_snapshot(id, snap).unwrap().figures.is_empty());
+
+    store.restore_snapshot(id, snap).unwrap();
+    assert_eq!(store.load_report(id).unwrap(), now);
+}
