@@ -2,7 +2,7 @@
 //! name — and the automatic ones the window asks for (opened, every ten minutes).
 
 use nianbao_report::{Report, ReportDiff, diff_reports};
-use nianbao_store::{SnapshotReason, SnapshotSummary};
+use nianbao_store::{SnapshotReason, SnapshotSummary, Store};
 use tauri::State;
 
 use crate::{error::IpcError, state::AppState};
@@ -18,14 +18,20 @@ pub fn list_snapshots(state: State<'_, AppState>, report_id: i64) -> Result<Vec<
     Ok(state.store()?.list_snapshots(report_id)?)
 }
 
-/// A version as it was (查看); only a version of `report_id` is shown.
+/// A version as it printed (查看): figure placeholders as the values it held; only a version
+/// of `report_id` is shown.
 #[tauri::command]
 pub fn load_snapshot(
     state: State<'_, AppState>,
     report_id: i64,
     snapshot_id: i64,
 ) -> Result<Report> {
-    Ok(state.store()?.load_snapshot(report_id, snapshot_id)?)
+    printed_version(&*state.store()?, report_id, snapshot_id)
+}
+
+/// Snapshot `snapshot_id` with every placeholder replaced by the text the export printed.
+fn printed_version(store: &Store, report_id: i64, snapshot_id: i64) -> Result<Report> {
+    Ok(store.load_snapshot(report_id, snapshot_id)?.resolved())
 }
 
 /// 对比: the version against the report's current text, paragraph by paragraph as printed.
@@ -114,7 +120,71 @@ fn version_label(label: &str) -> Result<String> {
 
 #[cfg(test)]
 mod tests {
+    use nianbao_report::{Block, Paragraph, ParagraphDiff, SpanKind, template};
+    use nianbao_store::FigureYear;
+
     use super::*;
+
+    #[test]
+    fn a_version_shows_and_compares_the_values_it_printed() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("t.db")).unwrap();
+        let mut r = Report::from_template(template::default_template(), "某镇人民政府", 2023);
+        r.parts[0].blocks = vec![Block::Paragraph(Paragraph::new(
+            "全年受理行政复议案件{{数据：reconsideration_cases}}，比去年{{数据：reconsideration_cases|变化}}。",
+        ))];
+        let id = store.create_report(&r).unwrap();
+        let key = "reconsideration_cases";
+        store
+            .set_figure_value(id, key, FigureYear::Last, Some("15"))
+            .unwrap();
+        store
+            .set_figure_value(id, key, FigureYear::This, Some("6"))
+            .unwrap();
+        let snap = store
+            .snapshot(id, SnapshotReason::Named, Some("送审稿"))
+            .unwrap()
+            .unwrap();
+        store
+            .set_figure_value(id, key, FigureYear::This, Some("9"))
+            .unwrap();
+
+        let version = printed_version(&store, id, snap).unwrap();
+        let Block::Paragraph(p) = &version.parts[0].blocks[0] else {
+            panic!("paragraph")
+        };
+        assert_eq!(p.text, "全年受理行政复议案件6件，比去年降低60%。");
+
+        // 对比 (compare_snapshot's path): the printed texts, the changed value marked.
+        let diff = diff_reports(
+            &store.load_snapshot(id, snap).unwrap(),
+            &store.load_report(id).unwrap(),
+        );
+        let changed: Vec<(String, String)> = diff
+            .paragraphs
+            .iter()
+            .filter_map(|d| match d {
+                ParagraphDiff::Changed { spans } => {
+                    let side = |skip: SpanKind| -> String {
+                        spans
+                            .iter()
+                            .filter(|s| s.kind != skip)
+                            .map(|s| s.text.as_str())
+                            .collect()
+                    };
+                    Some((side(SpanKind::Added), side(SpanKind::Removed)))
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            changed,
+            [(
+                "全年受理行政复议案件6件，比去年降低60%。".to_string(),
+                "全年受理行政复议案件9件，比去年降低40%。".to_string()
+            )]
+        );
+    }
 
     #[test]
     fn version_names_are_trimmed_and_bounded() {
