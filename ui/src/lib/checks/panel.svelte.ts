@@ -79,10 +79,9 @@ export class ChecksState {
     const id = blockIdOf(loc);
     const el = id == null ? undefined : (this.session.editableOf(id, loc.field) ?? this.session.editableOf(id, 'text'));
     if (!el) return;
-    const length = Array.from(el.textContent ?? '').length;
-    const start = Math.min(loc.range?.start ?? length, length);
-    const end = Math.min(loc.range?.end ?? start, length);
-    selectChars(el, start, end);
+    // Without a range (a whole text at fault), the caret goes to its end.
+    const start = loc.range?.start ?? Infinity;
+    selectChars(el, start, loc.range?.end ?? start);
     el.scrollIntoView({ block: 'center', behavior: 'auto' });
   };
 

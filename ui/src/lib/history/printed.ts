@@ -1,5 +1,6 @@
 // A version as it prints, line by line, for 查看 (read only): title, 主送机关, 导语, the parts
-// with their markers, 附件, 署名 and 成文日期. Mirrors Report::printed_paragraphs in Rust.
+// with their markers, 附件, 署名 and 成文日期. Mirrors Report::printed_paragraphs in Rust; the
+// version arrives with its figure placeholders already printed (load_snapshot resolves them).
 
 import type { Block } from '../ipc/bindings/Block';
 import type { Report } from '../ipc/bindings/Report';
