@@ -13,7 +13,9 @@
 //! - [`LayoutWarning`] `{ kind, page, message_zh, message_en }`.
 //!
 //! [`paginate`] lays out once; a [`Paginator`] kept across edits re-breaks only the edited
-//! paragraphs and rebuilds only the pages from the first changed one.
+//! paragraphs and rebuilds only the pages from the first changed one;
+//! [`Paginator::update_delta`] returns only the pages that differ ([`LayoutDelta`]), for a
+//! view that keeps the rest.
 //!
 //! The writer's paragraphs are what this crate lays out, so the numbers both use live here
 //! ([`geometry`], [`placement`]) and `nianbao-docx` takes them from it.
@@ -27,7 +29,9 @@ mod paginator;
 pub mod placement;
 mod warnings;
 
-pub use model::{Align, Layout, LayoutWarning, Line, Page, Span, SpanStyle, WarningKind};
+pub use model::{
+    Align, Layout, LayoutDelta, LayoutWarning, Line, Page, Span, SpanStyle, WarningKind,
+};
 pub use paginator::{Paginator, UpdateStats, paginate};
 
 #[cfg(test)]

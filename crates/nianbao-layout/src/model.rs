@@ -12,6 +12,25 @@ pub struct Layout {
     pub warnings: Vec<LayoutWarning>,
 }
 
+/// What a re-pagination changed, for a view that holds the layout of revision `base`: the
+/// pages that differ, the new page count and every warning.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LayoutDelta {
+    /// The revision of the layout after this change.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub revision: u64,
+    /// The revision `pages` are changes to; `None`: `pages` holds every page.
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
+    pub base: Option<u64>,
+    /// How many pages there are now; pages past it are gone.
+    pub page_count: u32,
+    /// The new or changed pages in order (each with its number).
+    pub pages: Vec<Page>,
+    /// Every layout warning of the new layout (they are few).
+    pub warnings: Vec<LayoutWarning>,
+}
+
 /// One A4 page.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -3,13 +3,14 @@
 
 use std::collections::HashMap;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use nianbao_report::Report;
 
 use crate::blocks::{self, Para, Shape, cell_of};
 use crate::breaking::{BrokenLine, break_lines};
 use crate::geometry::{self as g, LINE_PITCH, TEXT_HEIGHT};
-use crate::model::{Align, Layout, Line, Page, Span, SpanStyle};
+use crate::model::{Align, Layout, LayoutDelta, Line, Page, Span, SpanStyle};
 use crate::warnings::warnings;
 
 /// Lays out a report once. For a report edited again and again, keep a [`Paginator`].
@@ -32,7 +33,15 @@ pub struct Paginator {
     page_starts: Vec<(usize, usize)>,
     layout: Layout,
     stats: UpdateStats,
+    /// Revision of `layout`; 0 before the first update.
+    revision: u64,
+    /// Indices of the pages the last update changed or added, in order.
+    changed_pages: Vec<usize>,
 }
+
+/// Revisions are unique in the process, so a revision of one paginator is never taken for
+/// one of another (a report closed and opened again, another window).
+static NEXT_REVISION: AtomicU64 = AtomicU64::new(1);
 
 /// What the last [`Paginator::update`] had to redo, for tests and benches.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -57,6 +66,35 @@ impl Paginator {
     /// What the last update redid.
     pub fn stats(&self) -> UpdateStats {
         self.stats
+    }
+
+    /// The revision of the current layout: it changes with every update that rebuilt pages,
+    /// and is never 0 once a report was laid out.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Lays out `report` like [`update`](Self::update) and says what changed: when `base` is
+    /// the revision before this call, only the pages that differ from it (with the page count,
+    /// so pages past the end are gone); otherwise, a caller that holds another layout or none,
+    /// every page.
+    pub fn update_delta(&mut self, report: &Report, base: Option<u64>) -> LayoutDelta {
+        let before = self.revision;
+        self.update(report);
+        let pages = if base.is_some_and(|b| b == before && b != 0) {
+            (self.changed_pages.iter())
+                .map(|&i| self.layout.pages[i].clone())
+                .collect()
+        } else {
+            self.layout.pages.clone()
+        };
+        LayoutDelta {
+            revision: self.revision,
+            base: base.filter(|&b| b == before && b != 0),
+            page_count: self.layout.pages.len() as u32,
+            pages,
+            warnings: self.layout.warnings.clone(),
+        }
     }
 
     /// Lays out `report`, reusing what did not change since the last call.
@@ -93,6 +131,7 @@ impl Paginator {
             rebroken,
             first_rebuilt_page: None,
         };
+        self.changed_pages.clear();
         if unchanged && !self.layout.pages.is_empty() {
             return &self.layout;
         }
@@ -106,13 +145,22 @@ impl Paginator {
             .unwrap_or(0);
         let start = self.page_starts.get(from_page).copied().unwrap_or((0, 0));
         self.paras = paras;
-        self.layout.pages.truncate(from_page);
+        let old = self
+            .layout
+            .pages
+            .split_off(from_page.min(self.layout.pages.len()));
         self.page_starts.truncate(from_page);
         // A page that starts inside a paragraph keeps that paragraph's first page.
         self.first_page.truncate(start.0 + usize::from(start.1 > 0));
         self.place_from(start);
+        // Most rebuilt pages come out as they were (an edit that keeps its line count moves
+        // nothing after its own page): only those that differ are reported.
+        self.changed_pages = (from_page..self.layout.pages.len())
+            .filter(|&i| old.get(i - from_page) != Some(&self.layout.pages[i]))
+            .collect();
         self.stats.first_rebuilt_page = Some(from_page as u32 + 1);
         self.layout.warnings = warnings(&self.layout);
+        self.revision = NEXT_REVISION.fetch_add(1, Ordering::Relaxed);
         &self.layout
     }
 

@@ -2,7 +2,7 @@
 
 use nianbao_report::{Block, DocDate, Heading, Imprint, Paragraph, Report, synthetic, template};
 
-use crate::{Layout, Paginator, SpanStyle, WarningKind, paginate};
+use crate::{Layout, LayoutDelta, Paginator, SpanStyle, WarningKind, paginate};
 
 /// The sample report as `nianbao import` stores it (`nianbao show --json`).
 fn sample() -> Report {
@@ -212,6 +212,84 @@ fn an_edit_rebreaks_one_paragraph_and_rebuilds_from_its_page() {
     );
     // The incremental result is the one a fresh layout gives.
     assert_eq!(edited, paginate(&report));
+}
+
+/// What the app does with a delta: the held pages, the changed ones put in, cut to the count.
+fn apply(held: &Layout, delta: &LayoutDelta) -> Layout {
+    let mut pages = held.pages.clone();
+    pages.resize_with(delta.page_count as usize, || delta.pages[0].clone());
+    for page in &delta.pages {
+        pages[page.number as usize - 1] = page.clone();
+    }
+    Layout {
+        pages,
+        warnings: delta.warnings.clone(),
+    }
+}
+
+#[test]
+fn a_delta_holds_only_the_pages_that_differ_and_rebuilds_the_layout() {
+    let mut report = lines_report(200);
+    let mut p = Paginator::new();
+    let first = p.update_delta(&report, None);
+    assert_eq!(first.base, None);
+    assert_eq!(first.pages.len(), first.page_count as usize);
+    let mut held = apply(&Layout::default(), &first);
+    assert_eq!(held, paginate(&report));
+
+    // Nothing changed: same revision, no pages.
+    let same = p.update_delta(&report, Some(first.revision));
+    assert_eq!(
+        (same.revision, same.base),
+        (first.revision, Some(first.revision))
+    );
+    assert!(same.pages.is_empty());
+
+    // A word changed in a line that keeps its length: only its own page.
+    let Block::Paragraph(para) = &mut report.parts[0].blocks[100] else {
+        panic!("paragraphs")
+    };
+    para.text = para.text.replacen("依法", "守法", 1);
+    let one = p.update_delta(&report, Some(first.revision));
+    assert_ne!(one.revision, first.revision);
+    assert_eq!(one.base, Some(first.revision));
+    assert_eq!(
+        one.pages.len(),
+        1,
+        "{:?}",
+        one.pages.iter().map(|p| p.number).collect::<Vec<_>>()
+    );
+    held = apply(&held, &one);
+    assert_eq!(held, paginate(&report));
+
+    // A paragraph grows by a line: its page and every later one change, one page is added
+    // when the last was full.
+    let Block::Paragraph(para) = &mut report.parts[0].blocks[100] else {
+        panic!("paragraphs")
+    };
+    para.text.push_str("新增一句话，使本段多出一行。");
+    let grown = p.update_delta(&report, Some(one.revision));
+    assert!(grown.pages.len() > 1);
+    assert!(grown.pages.len() < grown.page_count as usize);
+    held = apply(&held, &grown);
+    assert_eq!(held, paginate(&report));
+
+    // Half the paragraphs gone: fewer pages, the held ones past the count dropped.
+    report.parts[0].blocks.truncate(90);
+    let shrunk = p.update_delta(&report, Some(grown.revision));
+    assert!(shrunk.page_count < grown.page_count);
+    held = apply(&held, &shrunk);
+    assert_eq!(held, paginate(&report));
+
+    // A caller holding an older revision (another window, a reopened report) gets every page.
+    report.parts[0].blocks.truncate(80);
+    let stale = p.update_delta(&report, Some(one.revision));
+    assert_eq!(stale.base, None);
+    assert_eq!(stale.pages, paginate(&report).pages);
+    // So does one holding another paginator's revision.
+    let other = Paginator::new().update_delta(&report, Some(stale.revision));
+    assert_eq!(other.base, None);
+    assert_ne!(other.revision, stale.revision);
 }
 
 fn number(block: &mut Block, id: &mut i64) {

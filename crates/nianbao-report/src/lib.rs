@@ -5,6 +5,7 @@
 mod carry;
 mod date;
 pub mod diff;
+mod edit;
 pub mod figures;
 pub mod numbering;
 mod outline;
@@ -18,6 +19,7 @@ pub mod text;
 
 pub use date::{DateError, DocDate};
 pub use diff::{ParagraphDiff, ReportDiff, Span, SpanKind, diff_reports};
+pub use edit::TextEdit;
 pub use numbering::HeadingLevel;
 pub use outline::OutlineEntry;
 pub use plan::{PlanItem, Review, ReviewState};
