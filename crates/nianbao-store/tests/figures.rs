@@ -31,6 +31,18 @@ fn first_paragraph_id(r: &Report) -> i64 {
     }
 }
 
+/// Last year's report (2022) with `planned` as part 四's headings, and this year's made from
+/// it: their ids.
+fn carried_over(store: &mut Store, planned: &[&str]) -> (i64, i64) {
+    let mut last = report(2022);
+    last.parts[3].blocks = planned
+        .iter()
+        .map(|t| Block::Heading(Heading::new(*t)))
+        .collect();
+    let last_id = store.create_report(&last).unwrap();
+    (last_id, store.create_from_previous(last_id, 2023).unwrap())
+}
+
 #[test]
 fn values_are_stored_exactly_and_bad_ones_refused() {
     let (_dir, mut store) = temp_store();
@@ -128,13 +140,7 @@ fn custom_figures_are_added_renamed_and_removed() {
 #[test]
 fn plan_links_follow_copies_restores_and_die_with_their_block() {
     let (_dir, mut store) = temp_store();
-    let mut last = report(2022);
-    last.parts[3].blocks = vec![
-        Block::Heading(Heading::new("深化依法行政")),
-        Block::Heading(Heading::new("加强普法宣传")),
-    ];
-    let last_id = store.create_report(&last).unwrap();
-    let id = store.create_from_previous(last_id, 2023).unwrap();
+    let (last_id, id) = carried_over(&mut store, &["深化依法行政", "加强普法宣传"]);
     let r = store.load_report(id).unwrap();
     assert_eq!(r.plan.len(), 2);
     let block = first_paragraph_id(&r);
@@ -342,13 +348,7 @@ fn carry_over_across_three_years_in_one_file() {
 #[test]
 fn replacing_the_text_keeps_plan_links_figures_and_item_ids() {
     let (_dir, mut store) = temp_store();
-    let mut last = report(2022);
-    last.parts[3].blocks = vec![
-        Block::Heading(Heading::new("深化依法行政")),
-        Block::Heading(Heading::new("加强普法宣传")),
-    ];
-    let last_id = store.create_report(&last).unwrap();
-    let id = store.create_from_previous(last_id, 2023).unwrap();
+    let (_, id) = carried_over(&mut store, &["深化依法行政", "加强普法宣传"]);
     let mut two = store.load_report(id).unwrap();
     two.parts[0]
         .blocks
@@ -411,10 +411,7 @@ fn restoring_a_version_from_before_figures_keeps_them() {
     use std::io::Write;
 
     let (_dir, mut store) = temp_store();
-    let mut last = report(2022);
-    last.parts[3].blocks = vec![Block::Heading(Heading::new("深化依法行政"))];
-    let last_id = store.create_report(&last).unwrap();
-    let id = store.create_from_previous(last_id, 2023).unwrap();
+    let (_, id) = carried_over(&mut store, &["深化依法行政"]);
     let r = store.load_report(id).unwrap();
     let block = first_paragraph_id(&r);
     store
