@@ -55,6 +55,7 @@ const COMMANDS: &[&str] = &[
     "recover_from_backup",
     "recover_with_blank_database",
     "paginate",
+    "repaginate",
 ];
 
 fn main() {

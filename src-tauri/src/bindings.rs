@@ -45,6 +45,8 @@ fn export_into(dir: &Path) {
     FixOutcome::export_all(&cfg).expect("FixOutcome");
     FixSelection::export_all(&cfg).expect("FixSelection");
     nianbao_layout::Layout::export_all(&cfg).expect("Layout");
+    nianbao_layout::LayoutDelta::export_all(&cfg).expect("LayoutDelta");
+    nianbao_report::TextEdit::export_all(&cfg).expect("TextEdit");
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {

@@ -68,5 +68,6 @@ pub fn handler<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'stat
         backup::recover_from_backup,
         backup::recover_with_blank_database,
         preview::paginate,
+        preview::repaginate,
     ]
 }

@@ -40,6 +40,8 @@ export class EditorSession {
   busy = $state(false);
   /** Counts restores of earlier versions: the views keyed on it start afresh. */
   generation = $state(0);
+  /** Told of every text change as it happens, before autosave stores it (版面预览). */
+  onText: (id: number, text: BlockText) => void = () => {};
 
   readonly reportId: number;
   readonly history: History;
@@ -76,6 +78,7 @@ export class EditorSession {
     const after = textOf(e);
     this.history.recordText(id, before, after, Date.now());
     this.autosave.block(id, after);
+    this.onText(id, after);
     this.intervals.edited();
   }
 
@@ -343,6 +346,7 @@ export class EditorSession {
         writeField(e, 'text', state.text);
         if (e.kind !== 'paragraph') writeField(e, 'body', state.body);
         this.autosave.block(entry.blockId, state);
+        this.onText(entry.blockId, state);
         void this.autosave.flush();
         await this.focusBlock(entry.blockId, 'text', 'end');
         return;

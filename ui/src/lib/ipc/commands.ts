@@ -16,6 +16,7 @@ import type { FixOutcome } from './bindings/FixOutcome';
 import type { FixSelection } from './bindings/FixSelection';
 import type { ImportPreview } from './bindings/ImportPreview';
 import type { Layout } from './bindings/Layout';
+import type { LayoutDelta } from './bindings/LayoutDelta';
 import type { Meta } from './bindings/Meta';
 import type { Part } from './bindings/Part';
 import type { PlanItem } from './bindings/PlanItem';
@@ -31,6 +32,7 @@ import type { Segment } from './bindings/Segment';
 import type { SnapshotReason } from './bindings/SnapshotReason';
 import type { SnapshotSummary } from './bindings/SnapshotSummary';
 import type { Status } from './bindings/Status';
+import type { TextEdit } from './bindings/TextEdit';
 import { toIpcError } from './errors';
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -118,6 +120,10 @@ export const recoverWithBlankDatabase = () => call<RecoveryOutcome>('recover_wit
 // 版面预览
 /** The report's printed pages; repeated calls re-lay out only what changed. */
 export const paginate = (reportId: number) => call<Layout>('paginate', { reportId });
+/** The pages that changed since the layout of revision `base` (every page when the engine
+ *  holds another), with the window's unsaved text (`edits`) laid over the stored report. */
+export const repaginate = (reportId: number, base: number | null, edits: TextEdit[]) =>
+  call<LayoutDelta>('repaginate', { reportId, base, edits });
 
 // 数据项, 上年安排, 保密审查 (src-tauri/src/commands/figures.rs)
 export const listFigures = (reportId: number) => call<Figure[]>('list_figures', { reportId });

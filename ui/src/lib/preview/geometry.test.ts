@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Line } from '../ipc/bindings/Line';
-import type { Page } from '../ipc/bindings/Page';
-import { cellPt, lineCss, pageKey, ROW_MM, zoomFor } from './geometry';
+import { cellPt, lineCss, ROW_MM, zoomFor } from './geometry';
 
 const line = (over: Partial<Line> = {}): Line => ({
   row: 0,
@@ -34,16 +33,6 @@ describe('lineCss', () => {
     expect(cellPt(number)).toBe(14);
     expect(lineCss(number)).toContain('padding-right:4.939mm');
     expect(lineCss(line({ indent: 0, align: 'Center' }))).not.toContain('padding');
-  });
-});
-
-describe('pageKey', () => {
-  const page = (text: string, number = 1): Page => ({ number, lines: [line({ spans: [{ text, style: 'Body' }] })] });
-
-  it('is the same for the same content and differs when a character or the number changes', () => {
-    expect(pageKey(page('依法行政'))).toBe(pageKey(page('依法行政')));
-    expect(pageKey(page('依法行政'))).not.toBe(pageKey(page('依法行正')));
-    expect(pageKey(page('依法行政', 1))).not.toBe(pageKey(page('依法行政', 2)));
   });
 });
 

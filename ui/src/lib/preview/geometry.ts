@@ -76,18 +76,6 @@ export function lineCss(line: Line): string {
   return css;
 }
 
-/** A key that changes exactly when what a page shows changes, so a re-pagination re-renders
- *  only the pages whose content moved (FNV-1a over the page's lines). */
-export function pageKey(page: Page): string {
-  const text = JSON.stringify(page);
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return `${page.number}:${text.length}:${hash.toString(36)}`;
-}
-
 /** Page numbers sit 居右空一字 on odd pages and 居左空一字 on even pages (7.5). */
 export function pageNumberSide(page: Page): 'odd' | 'even' {
   return page.number % 2 === 1 ? 'odd' : 'even';
