@@ -47,6 +47,7 @@ const COMMANDS: &[&str] = &[
     "name_version",
     "take_snapshot",
     "check_report",
+    "preview_fixes",
     "apply_fixes",
     "list_backups",
     "backup_now",

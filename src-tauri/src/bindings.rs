@@ -11,7 +11,7 @@ use std::{
 use ts_rs::{Config, TS};
 
 use crate::{
-    commands::check::{CheckOutcome, FixOutcome, FixSelection},
+    commands::check::{CheckOutcome, FixOutcome, FixPreview, FixSelection},
     error::IpcError,
     history_ipc::{BackupFile, Backups, RecoveryInfo, RecoveryOutcome},
     ipc::{AppInfo, ExportOutcome, ImportPreview},
@@ -43,6 +43,7 @@ fn export_into(dir: &Path) {
     RecoveryOutcome::export_all(&cfg).expect("RecoveryOutcome");
     CheckOutcome::export_all(&cfg).expect("CheckOutcome");
     FixOutcome::export_all(&cfg).expect("FixOutcome");
+    FixPreview::export_all(&cfg).expect("FixPreview");
     FixSelection::export_all(&cfg).expect("FixSelection");
     nianbao_layout::Layout::export_all(&cfg).expect("Layout");
     nianbao_layout::LayoutDelta::export_all(&cfg).expect("LayoutDelta");

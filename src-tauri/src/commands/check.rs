@@ -1,6 +1,8 @@
 //! 检查: the checker over the report as stored, and 一键修正 — its safe fixes applied in one
 //! transaction after a 批量修改前 version. A fix is named by a hash of what it changes, so an
-//! id the current text no longer yields means the text changed since the check.
+//! id the current text no longer yields means the text changed since the check. A re-check
+//! sends the findings and fix ids only; the previews (whole paragraphs, before → after) are
+//! fetched when 一键修正 or 修正… opens.
 
 use std::{
     collections::HashMap,
@@ -34,7 +36,7 @@ pub struct CheckFinding {
     pub rule_label: String,
     /// For the drafter, in Chinese.
     pub message: String,
-    /// The id of the fix that corrects it, one of [`CheckOutcome::fixes`].
+    /// The id of the fix that corrects it, one of [`CheckOutcome::fix_ids`].
     pub fix: Option<String>,
 }
 
@@ -42,7 +44,7 @@ pub struct CheckFinding {
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct FixPreview {
-    /// What [`apply_fixes`] takes.
+    /// What [`preview_fixes`] and [`apply_fixes`] take.
     pub id: String,
     /// The text it rewrites (no range: the whole text).
     pub location: Location,
@@ -74,8 +76,8 @@ pub struct CheckCounts {
 pub struct CheckOutcome {
     /// In document order.
     pub findings: Vec<CheckFinding>,
-    /// Every distinct safe fix, in document order.
-    pub fixes: Vec<FixPreview>,
+    /// The id of every distinct safe fix, in document order: what 一键修正 previews.
+    pub fix_ids: Vec<String>,
     /// The findings counted by severity.
     pub counts: CheckCounts,
 }
@@ -115,6 +117,18 @@ pub fn check_report(state: State<'_, AppState>, report_id: i64) -> Result<CheckO
     Ok(outcome(&report, nianbao_check::today()))
 }
 
+/// 一键修正 and 修正… open: the previews of fixes named by an earlier check, as the text is
+/// now; refused like [`apply_fixes`] when the text changed since.
+#[tauri::command(async)]
+pub fn preview_fixes(
+    state: State<'_, AppState>,
+    report_id: i64,
+    ids: Vec<String>,
+) -> Result<Vec<FixPreview>> {
+    let report = state.store()?.load_report(report_id)?;
+    previews(&report, &ids, nianbao_check::today())
+}
+
 /// 一键修正 and single fixes: a 批量修改前 version first, then the fixes in one transaction.
 #[tauri::command(async)]
 pub fn apply_fixes(
@@ -126,23 +140,19 @@ pub fn apply_fixes(
     apply(&mut store, report_id, &selection, nianbao_check::today())
 }
 
-/// Checks a report: the findings, their distinct fixes with previews, the counts.
+/// Checks a report: the findings, the ids of their distinct fixes, the counts.
 pub(crate) fn outcome(report: &Report, today: DocDate) -> CheckOutcome {
     let findings = nianbao_check::check(report, today);
     let (errors, warnings, hints) = nianbao_check::count(&findings);
-    let mut fixes: Vec<FixPreview> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut fix_ids: Vec<String> = Vec::new();
     let findings = findings
         .into_iter()
         .map(|f| {
             let fix = f.fix.as_ref().map(|fix| {
                 let id = fix_id(fix);
-                match index.get(&id) {
-                    Some(&i) => fixes[i].findings += 1,
-                    None => {
-                        index.insert(id.clone(), fixes.len());
-                        fixes.push(preview(&id, fix, &f.location));
-                    }
+                // One fix usually corrects several findings in a row (the marks of a text).
+                if !fix_ids.contains(&id) {
+                    fix_ids.push(id.clone());
                 }
                 id
             });
@@ -158,13 +168,39 @@ pub(crate) fn outcome(report: &Report, today: DocDate) -> CheckOutcome {
         .collect();
     CheckOutcome {
         findings,
-        fixes,
+        fix_ids,
         counts: CheckCounts {
             errors,
             warnings,
             hints,
         },
     }
+}
+
+/// The previews of fixes `ids` as the current text yields them, in the order asked.
+pub(crate) fn previews(report: &Report, ids: &[String], today: DocDate) -> Result<Vec<FixPreview>> {
+    if ids.is_empty() {
+        return Err(nothing_selected());
+    }
+    let findings = nianbao_check::check(report, today);
+    // Each fix with the place of its first finding and how many findings it corrects.
+    let mut current: HashMap<String, (&Fix, &Location, usize)> = HashMap::new();
+    for f in &findings {
+        if let Some(fix) = &f.fix {
+            current
+                .entry(fix_id(fix))
+                .and_modify(|(_, _, n)| *n += 1)
+                .or_insert((fix, &f.location, 1));
+        }
+    }
+    let mut out: Vec<FixPreview> = Vec::with_capacity(ids.len());
+    for id in ids {
+        let &(fix, at, findings) = current.get(id).ok_or_else(|| stale(id))?;
+        if !out.iter().any(|p| &p.id == id) {
+            out.push(preview(id, fix, at, findings));
+        }
+    }
+    Ok(out)
 }
 
 /// Loads, checks, applies the selected fixes after a 批量修改前 version, and checks again.
@@ -202,10 +238,7 @@ fn select(findings: &[Finding], selection: &FixSelection) -> Result<Vec<Fix>> {
         FixSelection::Punctuation => Ok(nianbao_check::punctuation_fixes(findings).0),
         FixSelection::Ids { ids } => {
             if ids.is_empty() {
-                return Err(IpcError::new(
-                    "请先选择要修正的内容。",
-                    "apply_fixes without fix ids",
-                ));
+                return Err(nothing_selected());
             }
             let current: HashMap<String, &Fix> = findings
                 .iter()
@@ -215,10 +248,7 @@ fn select(findings: &[Finding], selection: &FixSelection) -> Result<Vec<Fix>> {
             let mut out: Vec<Fix> = Vec::with_capacity(ids.len());
             for id in ids {
                 let Some(fix) = current.get(id) else {
-                    return Err(IpcError::new(
-                        "内容已变化，请重新检查。",
-                        format!("fix {id:?} is not among the current text's fixes"),
-                    ));
+                    return Err(stale(id));
                 };
                 if !out.contains(fix) {
                     out.push((*fix).clone());
@@ -229,6 +259,18 @@ fn select(findings: &[Finding], selection: &FixSelection) -> Result<Vec<Fix>> {
     }
 }
 
+fn nothing_selected() -> IpcError {
+    IpcError::new("请先选择要修正的内容。", "no fix ids")
+}
+
+/// A fix id the current text does not yield: the text changed since the check.
+fn stale(id: &str) -> IpcError {
+    IpcError::new(
+        "内容已变化，请重新检查。",
+        format!("fix {id:?} is not among the current text's fixes"),
+    )
+}
+
 /// A fix's id: a hash of its target and texts. The same text yields the same id in this
 /// build of the app, which is all the window needs between a check and its fixes.
 fn fix_id(fix: &Fix) -> String {
@@ -237,7 +279,7 @@ fn fix_id(fix: &Fix) -> String {
     format!("{:016x}", h.finish())
 }
 
-fn preview(id: &str, fix: &Fix, at: &Location) -> FixPreview {
+fn preview(id: &str, fix: &Fix, at: &Location, findings: usize) -> FixPreview {
     let (before_text, before_body) = fix
         .before
         .as_ref()
@@ -252,7 +294,7 @@ fn preview(id: &str, fix: &Fix, at: &Location) -> FixPreview {
         adds_paragraph: fix.before.is_none(),
         text: runs(before_text, &fix.after.text),
         body: runs(before_body, &fix.after.body),
-        findings: 1,
+        findings,
     }
 }
 
@@ -320,6 +362,15 @@ mod tests {
         (dir, store, id)
     }
 
+    /// One side of a preview's runs: the text before (`skip` Added) or after (`skip` Removed).
+    fn side(spans: &[Span], skip: SpanKind) -> String {
+        spans
+            .iter()
+            .filter(|s| s.kind != skip)
+            .map(|s| s.text.as_str())
+            .collect()
+    }
+
     fn punctuation_errors(o: &CheckOutcome) -> usize {
         o.findings
             .iter()
@@ -365,16 +416,19 @@ mod tests {
             }
         );
         assert!(punctuation_errors(&o) > 100, "{}", punctuation_errors(&o));
-        // Every finding with a fix names one of the previews, and the previews count them.
+        // Every finding with a fix names one of the fix ids; their previews count them.
         let with_fix = o.findings.iter().filter(|f| f.fix.is_some()).count();
-        assert_eq!(o.fixes.iter().map(|f| f.findings).sum::<usize>(), with_fix);
         for f in &o.findings {
             if let Some(id) = &f.fix {
-                assert!(o.fixes.iter().any(|p| &p.id == id));
+                assert!(o.fix_ids.contains(id));
             }
         }
+        let fixes = previews(&report, &o.fix_ids, today()).unwrap();
+        let ids: Vec<&String> = fixes.iter().map(|p| &p.id).collect();
+        assert_eq!(ids, o.fix_ids.iter().collect::<Vec<_>>());
+        assert_eq!(fixes.iter().map(|f| f.findings).sum::<usize>(), with_fix);
         // A punctuation preview: removed and added runs are the half-width and full-width marks.
-        let p = o.fixes.iter().find(|p| !p.adds_paragraph).unwrap();
+        let p = fixes.iter().find(|p| !p.adds_paragraph).unwrap();
         for s in p.text.iter().chain(&p.body) {
             match s.kind {
                 SpanKind::Same => {}
@@ -399,8 +453,8 @@ mod tests {
         let (_dir, mut store, id) = store_with_sample();
         let before = store.load_report(id).unwrap();
         let o = outcome(&before, today());
-        let ids: Vec<String> = o
-            .fixes
+        let ids: Vec<String> = previews(&before, &o.fix_ids, today())
+            .unwrap()
             .iter()
             .filter(|p| !p.adds_paragraph)
             .map(|p| p.id.clone())
@@ -452,7 +506,8 @@ mod tests {
         let (_dir, mut store, id) = store_with_sample();
         let report = store.load_report(id).unwrap();
         let o = outcome(&report, today());
-        let fix = o.fixes.iter().find(|p| !p.adds_paragraph).unwrap();
+        let fixes = previews(&report, &o.fix_ids, today()).unwrap();
+        let fix = fixes.iter().find(|p| !p.adds_paragraph).unwrap();
         let block = match fix.location.target {
             nianbao_check::Target::Preface { id, .. }
             | nianbao_check::Target::Part { id, .. }
@@ -460,23 +515,16 @@ mod tests {
             _ => panic!("{:?}", fix.location),
         };
         let edited = store.load_report(id).unwrap();
-        let text: String = fix
-            .text
-            .iter()
-            .filter(|s| s.kind != SpanKind::Added)
-            .map(|s| s.text.as_str())
-            .collect();
-        let body: String = fix
-            .body
-            .iter()
-            .filter(|s| s.kind != SpanKind::Added)
-            .map(|s| s.text.as_str())
-            .collect();
+        let text = side(&fix.text, SpanKind::Added);
+        let body = side(&fix.body, SpanKind::Added);
         store
             .update_block(block, &format!("{text}又"), &body)
             .unwrap();
         let stored = store.load_report(id).unwrap();
         assert_ne!(stored, edited);
+        // Neither its preview nor the fix: both say the text changed.
+        let err = previews(&stored, &o.fix_ids, today()).unwrap_err();
+        assert_eq!(err.message, "内容已变化，请重新检查。");
         let err = apply(
             &mut store,
             id,
@@ -509,6 +557,37 @@ mod tests {
     }
 
     #[test]
+    fn a_recheck_sends_no_previews_and_they_come_on_request() {
+        let (_dir, store, id) = store_with_sample();
+        let report = store.load_report(id).unwrap();
+        let o = outcome(&report, today());
+        let recheck = serde_json::to_string(&o).unwrap();
+        let fixes = previews(&report, &o.fix_ids, today()).unwrap();
+        let all = serde_json::to_string(&fixes).unwrap();
+        eprintln!(
+            "sample: re-check {} bytes, previews on request {} bytes",
+            recheck.len(),
+            all.len()
+        );
+        // No text a fix rewrites travels with a re-check: ids, places and messages only.
+        for p in &fixes {
+            let after = side(&p.text, SpanKind::Removed);
+            assert!(!recheck.contains(&after), "{after}");
+        }
+        // One fix asked for: its preview alone, counting every finding it corrects.
+        let first = &o.fix_ids[..1];
+        let one = previews(&report, first, today()).unwrap();
+        assert_eq!(one.len(), 1);
+        let corrected = o
+            .findings
+            .iter()
+            .filter(|f| f.fix.as_ref() == Some(&first[0]));
+        assert_eq!(one[0].findings, corrected.count());
+        let err = previews(&report, &[], today()).unwrap_err();
+        assert!(err.message.contains("请先选择"), "{}", err.message);
+    }
+
+    #[test]
     fn replacements_are_marked_where_they_stand_and_other_edits_by_the_diff() {
         fn kinds(v: &[Span]) -> Vec<(SpanKind, &str)> {
             v.iter().map(|s| (s.kind, s.text.as_str())).collect()
@@ -531,12 +610,7 @@ mod tests {
         assert_eq!(kinds(&runs("", "")), []);
         // Different lengths: the character diff, which keeps what is common.
         let v = runs("无。", "无其他需要报告的情况。");
-        let after: String = v
-            .iter()
-            .filter(|s| s.kind != SpanKind::Removed)
-            .map(|s| s.text.as_str())
-            .collect();
-        assert_eq!(after, "无其他需要报告的情况。");
+        assert_eq!(side(&v, SpanKind::Removed), "无其他需要报告的情况。");
         assert!(v.iter().any(|s| s.kind == SpanKind::Same));
     }
 
@@ -546,8 +620,10 @@ mod tests {
         let mut report = store.load_report(id).unwrap();
         report.parts[4].blocks.clear();
         store.replace_report(id, &report).unwrap();
-        let o = outcome(&store.load_report(id).unwrap(), today());
-        let add = o.fixes.iter().find(|p| p.adds_paragraph).expect("a fix");
+        let report = store.load_report(id).unwrap();
+        let o = outcome(&report, today());
+        let fixes = previews(&report, &o.fix_ids, today()).unwrap();
+        let add = fixes.iter().find(|p| p.adds_paragraph).expect("a fix");
         assert_eq!(
             add.text,
             [Span {
@@ -565,6 +641,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(done.applied, 1);
-        assert!(done.check.fixes.iter().all(|p| !p.adds_paragraph));
+        let left = previews(&done.report, &done.check.fix_ids, today()).unwrap();
+        assert!(left.iter().all(|p| !p.adds_paragraph));
     }
 }

@@ -60,6 +60,7 @@ pub fn handler<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'stat
         history::name_version,
         history::take_snapshot,
         check::check_report,
+        check::preview_fixes,
         check::apply_fixes,
         backup::list_backups,
         backup::backup_now,

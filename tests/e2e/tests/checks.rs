@@ -270,9 +270,28 @@ async fn the_sample_is_checked_jumped_to_and_fixed_with_a_preview() {
     );
 
     // What a re-check costs the window: the command's round trip on the 10-page sample,
-    // beside the smallest command's (what any IPC costs).
+    // beside opening 一键修正 on every fix and the smallest command's (what any IPC costs).
+    let ids = app
+        .invoke("check_report", json!({ "reportId": report_id }))
+        .await["ok"]["fix_ids"]
+        .clone();
+    assert!(ids.as_array().is_some_and(|a| a.len() > 10), "{ids}");
+    let previews = app
+        .invoke(
+            "preview_fixes",
+            json!({ "reportId": report_id, "ids": ids }),
+        )
+        .await;
+    assert_eq!(
+        previews["ok"].as_array().map(Vec::len),
+        ids.as_array().map(Vec::len)
+    );
     for (cmd, args) in [
         ("check_report", json!({ "reportId": report_id })),
+        (
+            "preview_fixes",
+            json!({ "reportId": report_id, "ids": ids }),
+        ),
         ("app_info", json!({})),
     ] {
         let mut ms: Vec<f64> = Vec::new();

@@ -1,5 +1,6 @@
 // The 检查 panel's state and actions: the newest check of the report as stored, re-run after
-// every pause in typing; jumping to a finding; 一键修正 and single fixes through a preview.
+// every pause in typing; jumping to a finding; 一键修正 and single fixes through a preview
+// fetched when it opens.
 
 import { tick } from 'svelte';
 import type { CheckFinding } from '../ipc/bindings/CheckFinding';
@@ -86,20 +87,32 @@ export class ChecksState {
   };
 
   /** 一键修正: every safe fix of the newest check, previewed. */
-  previewAll = (): void => {
-    const fixes = this.outcome?.fixes ?? [];
-    if (fixes.length === 0) {
+  previewAll = (): Promise<void> => this.openPreview(this.outcome?.fix_ids ?? []);
+
+  /** 修正 on one finding: its fix (the whole paragraph's marks), previewed. */
+  previewOne = (f: CheckFinding): Promise<void> => this.openPreview(f.fix ? [f.fix] : []);
+
+  /**
+   * Fetches the previews of fixes the newest check named (a re-check does not carry them) and
+   * shows them; when the text changed since the check they are refused and it checks again.
+   */
+  private async openPreview(ids: string[]): Promise<void> {
+    if (ids.length === 0) {
       notify('没有可以自动修正的问题。');
       return;
     }
-    this.previewing = fixes;
-  };
-
-  /** 修正 on one finding: its fix (the whole paragraph's marks), previewed. */
-  previewOne = (f: CheckFinding): void => {
-    const fix = this.outcome?.fixes.find((p) => p.id === f.fix);
-    if (fix) this.previewing = [fix];
-  };
+    if (this.working) return;
+    this.working = true;
+    try {
+      await this.session.flush();
+      this.previewing = await ipc.previewFixes(this.session.reportId, ids);
+    } catch (e) {
+      notify(messageOf(e), 'error');
+      await this.recheck.now();
+    } finally {
+      this.working = false;
+    }
+  }
 
   /** 确认修正: the previewed fixes go to the store; a 批量修改前 version is kept first. */
   confirm = async (): Promise<void> => {

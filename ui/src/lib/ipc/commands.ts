@@ -13,6 +13,7 @@ import type { ExportOutcome } from './bindings/ExportOutcome';
 import type { Figure } from './bindings/Figure';
 import type { FigureYear } from './bindings/FigureYear';
 import type { FixOutcome } from './bindings/FixOutcome';
+import type { FixPreview } from './bindings/FixPreview';
 import type { FixSelection } from './bindings/FixSelection';
 import type { ImportPreview } from './bindings/ImportPreview';
 import type { Layout } from './bindings/Layout';
@@ -104,6 +105,9 @@ export const takeSnapshot = (reportId: number, reason: SnapshotReason) =>
 
 // 检查
 export const checkReport = (reportId: number) => call<CheckOutcome>('check_report', { reportId });
+/** The previews of fixes an earlier check named; refused when the text changed since. */
+export const previewFixes = (reportId: number, ids: string[]) =>
+  call<FixPreview[]>('preview_fixes', { reportId, ids });
 /** Applies fixes after a 批量修改前 version; refused when the text changed since the check. */
 export const applyFixes = (reportId: number, selection: FixSelection) =>
   call<FixOutcome>('apply_fixes', { reportId, selection });

@@ -28,6 +28,6 @@ rule_label: string,
  */
 message: string, 
 /**
- * The id of the fix that corrects it, one of [`CheckOutcome::fixes`].
+ * The id of the fix that corrects it, one of [`CheckOutcome::fix_ids`].
  */
 fix: string | null, };

@@ -7,7 +7,7 @@ import type { Span } from "./Span";
  */
 export type FixPreview = { 
 /**
- * What [`apply_fixes`] takes.
+ * What [`preview_fixes`] and [`apply_fixes`] take.
  */
 id: string, 
 /**
