@@ -156,7 +156,8 @@ pub fn move_part(
     Ok(store.load_report(report_id)?)
 }
 
-/// Replaces the whole report in one transaction: undo and redo of structure edits.
+/// Replaces the meta and the tree in one transaction: undo and redo of structure edits. The
+/// figures, planned items (with their links) and 保密审查 stay as stored, whatever `report` holds.
 #[tauri::command]
 pub fn replace_report(
     state: State<'_, AppState>,
