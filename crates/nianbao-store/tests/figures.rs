@@ -342,6 +342,11 @@ fn carry_over_across_three_years_in_one_file() {
     assert_eq!(store.list_reports().unwrap().len(), 3);
 }
 
+/// Each planned item's id and the block it is linked to.
+fn links(r: &Report) -> Vec<(i64, Option<i64>)> {
+    r.plan.iter().map(|p| (p.id.unwrap(), p.block)).collect()
+}
+
 /// What undo of a structure edit, 一键修正 and `fix --punctuation` do: replace the report with
 /// a copy loaded earlier (ids kept). Links, values and ids set since stay; a link to a block
 /// the new content lacks is cleared, its item kept.
@@ -371,12 +376,10 @@ fn replacing_the_text_keeps_plan_links_figures_and_item_ids() {
 
     store.replace_report(id, &earlier).unwrap();
     let after = store.load_report(id).unwrap();
-    let links: Vec<_> = after
-        .plan
-        .iter()
-        .map(|p| (p.id.unwrap(), p.block))
-        .collect();
-    assert_eq!(links, [(items[0], Some(kept)), (items[1], Some(gone))]);
+    assert_eq!(
+        links(&after),
+        [(items[0], Some(kept)), (items[1], Some(gone))]
+    );
     assert_eq!(
         after
             .figure("reconsideration_cases")
@@ -391,12 +394,7 @@ fn replacing_the_text_keeps_plan_links_figures_and_item_ids() {
     shorter.parts[0].blocks.truncate(1);
     store.replace_report(id, &shorter).unwrap();
     let after = store.load_report(id).unwrap();
-    let links: Vec<_> = after
-        .plan
-        .iter()
-        .map(|p| (p.id.unwrap(), p.block))
-        .collect();
-    assert_eq!(links, [(items[0], Some(kept)), (items[1], None)]);
+    assert_eq!(links(&after), [(items[0], Some(kept)), (items[1], None)]);
     // Its id comes back with it: undoing the deletion does not bring the link back, but the
     // item can be linked to it again.
     store.replace_report(id, &earlier).unwrap();
