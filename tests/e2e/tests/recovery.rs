@@ -23,21 +23,6 @@ fn damage(db: &Path) {
     }
 }
 
-/// Waits until the app that had `db` open has let go of it (its lock on `<db>.lock`), so
-/// that its closing checkpoint cannot write over the damage a test is about to make.
-async fn until_released(db: &Path) {
-    let mut lock = db.as_os_str().to_owned();
-    lock.push(".lock");
-    for _ in 0..100 {
-        let free = fs::File::open(&lock).map_or(true, |f| f.try_lock().is_ok());
-        if free {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("the app still holds {}", db.display());
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn a_damaged_database_is_set_aside_and_the_newest_backup_restored() {
     let driver = Driver::start().await;
@@ -68,7 +53,8 @@ async fn a_damaged_database_is_set_aside_and_the_newest_backup_restored() {
     .unwrap();
     app.quit().await;
 
-    until_released(&driver.db).await;
+    // Its closing checkpoint must not write over the damage about to be made.
+    driver.until_released().await;
     damage(&driver.db);
     let damaged = fs::read(&driver.db).unwrap();
     let app = driver.launch().await;
@@ -100,7 +86,8 @@ async fn a_damaged_database_is_set_aside_and_the_newest_backup_restored() {
 
     // A destroyed header (no longer "SQLite format 3"): with Nianbao backups beside it the
     // file is ours, so it is offered for recovery too rather than refused as foreign.
-    until_released(&driver.db).await;
+    // Its closing checkpoint must not write over the damage about to be made.
+    driver.until_released().await;
     let mut bytes = fs::read(&driver.db).expect("database");
     bytes[..100].fill(0x5A);
     fs::write(&driver.db, &bytes).unwrap();

@@ -95,8 +95,11 @@ impl Driver {
         }
     }
 
-    /// Launches the app (a WebDriver session) with `--db` naming this driver's database.
+    /// Launches the app (a WebDriver session) with `--db` naming this driver's database,
+    /// once the previous window on it has let go: the app refuses a database that another
+    /// window still holds, and a closing window may still be flushing on a busy machine.
     pub async fn launch(&self) -> App {
+        self.until_released().await;
         self.launch_with(json!({ "application": app_binary(), "args": ["--db", self.db] }))
             .await
     }
@@ -112,6 +115,20 @@ impl Driver {
             .await
             .expect("WebDriver session with the app");
         App { client, started }
+    }
+
+    /// Waits until no app holds this driver's database (its lock on `<db>.lock`).
+    pub async fn until_released(&self) {
+        let mut lock = self.db.as_os_str().to_owned();
+        lock.push(".lock");
+        for _ in 0..300 {
+            let free = std::fs::File::open(&lock).map_or(true, |f| f.try_lock().is_ok());
+            if free {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("an app still holds {}", self.db.display());
     }
 
     /// Stops the driver.
