@@ -4,33 +4,8 @@
 
 mod harness;
 
-use std::path::Path;
-
 use harness::{App, Driver, tid};
 use serde_json::{Value, json};
-
-/// Answers the native save dialog (`plugin:dialog|save`) with `path`, in the page, as the
-/// harness answers the open dialog. Lasts until a reload.
-async fn answer_save_dialog(app: &App, path: &Path) {
-    app.client
-        .execute(
-            "const [path] = arguments;\
-             const real = window.__nianbaoRealSaveFetch || window.fetch;\
-             window.__nianbaoRealSaveFetch = real;\
-             window.fetch = (input, init) => {\
-               const url = typeof input === 'string' ? input : input.url;\
-               const cmd = decodeURIComponent(url.split('/').pop() || '');\
-               if (cmd === 'plugin:dialog|save') {\
-                 return Promise.resolve(new Response(JSON.stringify(path), {\
-                   headers: { 'Tauri-Response': 'ok', 'Content-Type': 'application/json' } }));\
-               }\
-               return real(input, init);\
-             };",
-            vec![json!(path)],
-        )
-        .await
-        .expect("answer the save dialog");
-}
 
 async fn first_report(app: &App) -> Value {
     let list = app.invoke("list_reports", json!({})).await;
@@ -68,7 +43,7 @@ async fn a_report_moves_to_a_fresh_database_through_a_nianbao_file() {
             .as_str()
             .is_some_and(|t| !t.is_empty())
     );
-    answer_save_dialog(&app, &file).await;
+    app.answer_save_dialog(&file).await;
     app.click("report-export-bundle").await;
     app.until(10, "the .nianbao file", || async {
         file.exists().then_some(())

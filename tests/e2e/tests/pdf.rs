@@ -4,7 +4,7 @@ mod harness;
 mod pdf_support;
 
 use harness::Driver;
-use pdf_support::{answer_save_dialog, pdf_pages};
+use pdf_support::pdf_pages;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn export_pdf_writes_the_report_through_libreoffice_and_keeps_the_version() {
@@ -14,7 +14,7 @@ async fn export_pdf_writes_the_report_through_libreoffice_and_keeps_the_version(
     app.open_first_report().await;
 
     let out = driver.dir.path().join("长子营镇年度报告.pdf");
-    answer_save_dialog(&app, &out).await;
+    app.answer_save_dialog(&out).await;
     app.click("export-pdf").await;
     // The button says what is happening while LibreOffice runs, then the notice says where.
     let notice = app

@@ -7,7 +7,7 @@ mod pdf_support;
 use std::time::Duration;
 
 use harness::{App, Driver, root, tid};
-use pdf_support::{answer_save_dialog, pdf_pages};
+use pdf_support::pdf_pages;
 use serde_json::{Value, json};
 
 /// The engine's layout of a report, asked for the way the window asks.
@@ -240,7 +240,7 @@ async fn the_preview_follows_the_engine_the_typing_and_the_pdf() {
 
     // 导出 PDF through the button and the save dialog: as many pages as the preview shows.
     let out = driver.dir.path().join("预览.pdf");
-    answer_save_dialog(&app, &out).await;
+    app.answer_save_dialog(&out).await;
     app.click("export-pdf").await;
     app.until(120, "the PDF", || async { out.is_file().then_some(()) })
         .await;

@@ -317,24 +317,36 @@ impl App {
     /// [`App::answer_dialogs`] answers questions: in the page, every other command going
     /// through. Lasts until a reload.
     pub async fn answer_open_dialog(&self, path: &Path) {
+        self.answer_file_dialog("open", path).await;
+    }
+
+    /// Answers the native save dialog (`plugin:dialog|save`) with `path`, likewise.
+    pub async fn answer_save_dialog(&self, path: &Path) {
+        self.answer_file_dialog("save", path).await;
+    }
+
+    /// `kind` is the dialog plugin's command: `open` or `save`. Each kind keeps its own
+    /// saved `fetch`, so answering both chains them instead of losing one.
+    async fn answer_file_dialog(&self, kind: &str, path: &Path) {
         self.client
             .execute(
-                "const [path] = arguments;\
-                 const real = window.__nianbaoRealOpenFetch || window.fetch;\
-                 window.__nianbaoRealOpenFetch = real;\
+                "const [kind, path] = arguments;\
+                 const key = '__nianbaoReal' + kind + 'Fetch';\
+                 const real = window[key] || window.fetch;\
+                 window[key] = real;\
                  window.fetch = (input, init) => {\
                    const url = typeof input === 'string' ? input : input.url;\
                    const cmd = decodeURIComponent(url.split('/').pop() || '');\
-                   if (cmd === 'plugin:dialog|open') {\
+                   if (cmd === 'plugin:dialog|' + kind) {\
                      return Promise.resolve(new Response(JSON.stringify(path), {\
                        headers: { 'Tauri-Response': 'ok', 'Content-Type': 'application/json' } }));\
                    }\
                    return real(input, init);\
                  };",
-                vec![json!(path)],
+                vec![json!(kind), json!(path)],
             )
             .await
-            .expect("answer the open dialog");
+            .unwrap_or_else(|e| panic!("answer the {kind} dialog: {e}"));
     }
 
     /// Ends the session, which quits the app.
