@@ -119,10 +119,10 @@ pub enum Command {
         /// Print the figures as JSON.
         #[arg(long)]
         json: bool,
-        /// Set this year's value of a figure (repeatable); `KEY=` clears it.
+        /// Set this year's value of a figure, named by key or by name (repeatable); `KEY=` clears it.
         #[arg(long = "set", value_name = "KEY=VALUE")]
         set: Vec<String>,
-        /// Set last year's value of a figure (repeatable); `KEY=` clears it.
+        /// Set last year's value of a figure, named by key or by name (repeatable); `KEY=` clears it.
         #[arg(long = "last", value_name = "KEY=VALUE")]
         last: Vec<String>,
     },

@@ -53,11 +53,17 @@ pub fn run(store: &mut Store, id: i64, json: bool, set: &[String], last: &[Strin
             bail!("{flag} {arg:?}: write KEY=VALUE, e.g. {flag} reconsideration_cases=15");
         };
         let (key, value) = (key.trim(), value.trim());
-        let figure = figures.iter().find(|f| f.key == key).ok_or_else(|| {
-            anyhow!(
-                "report {id} has no figure with the key {key:?} (`nianbao figures {id}` lists them)"
-            )
-        })?;
+        // The drafter may name a figure as the report does (行政复议案件数) or by its key.
+        let figure = figures
+            .iter()
+            .find(|f| f.key == key)
+            .or_else(|| figures.iter().find(|f| f.name == key))
+            .ok_or_else(|| {
+                anyhow!(
+                    "report {id} has no figure with the key or name {key:?} (`nianbao figures {id}` lists them)"
+                )
+            })?;
+        let key = figure.key.as_str();
         if !value.is_empty() {
             parse_value(value, &figure.unit).map_err(|e| anyhow!("{flag} {key}: {e}"))?;
         }

@@ -101,6 +101,11 @@ fn values_set_and_listed_round_trip() {
         (&Value::Null, &Value::from("11"))
     );
     assert_eq!(f["change"], Value::Null);
+
+    // A figure named as the report names it (行政复议案件数) is the same figure.
+    cli.ok(&["figures", &id, "--set", "行政复议案件数=6"]);
+    let all = figures_json(&cli, &id);
+    assert_eq!(figure(&all, "reconsideration_cases")["value"], "6");
 }
 
 #[test]
@@ -127,13 +132,13 @@ fn bad_input_leaves_the_database_unchanged() {
         // A good value first: it is not stored either.
         (
             vec!["--set", "lost_cases=2", "--set", "no_such_figure=3"],
-            "no figure with the key \"no_such_figure\"",
+            "no figure with the key or name \"no_such_figure\"",
         ),
         (vec!["--last", "lost_cases=abc"], "\"abc\" is not a number"),
         (vec!["--set", "lost_cases=-3"], "negative"),
         (vec!["--set", "lost_cases=1.23456"], "decimals"),
         (vec!["--set", "lost_cases"], "write KEY=VALUE"),
-        (vec!["--set", "=5"], "no figure with the key \"\""),
+        (vec!["--set", "=5"], "no figure with the key or name \"\""),
     ] {
         let mut full = vec!["figures", id.as_str()];
         full.extend(&args);
