@@ -6,25 +6,8 @@ mod common;
 
 use std::{fs, io::Write};
 
-use common::{Cli, command_on, sample_path};
+use common::{Cli, command_on, sample_path, without_ids};
 use nianbao_store::{SnapshotReason, Store};
-
-/// A report's JSON with every row id removed: ids differ between databases, nothing else may.
-fn without_ids(json: &str) -> serde_json::Value {
-    fn strip(v: &mut serde_json::Value) {
-        match v {
-            serde_json::Value::Object(map) => {
-                map.remove("id");
-                map.values_mut().for_each(strip);
-            }
-            serde_json::Value::Array(items) => items.iter_mut().for_each(strip),
-            _ => {}
-        }
-    }
-    let mut v = serde_json::from_str(json).unwrap();
-    strip(&mut v);
-    v
-}
 
 #[test]
 fn a_report_moves_between_databases_whole() {

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{Cli, sample_path};
+use common::{Cli, sample_path, without_ids};
 
 /// The paragraphs the source text holds, as a GB/T 9704 document prints them: publication
 /// chrome left out, half-width level-2 markers written full-width, text otherwise untouched.
@@ -131,21 +131,4 @@ fn new_list_show_and_json_import_agree() {
         without_ids(&json)
     );
     assert!(cli.ok(&["show", &id]).contains("五、其他需要报告的情况"));
-}
-
-/// A report's JSON with every row id removed: ids differ between copies, nothing else may.
-fn without_ids(json: &str) -> serde_json::Value {
-    fn strip(v: &mut serde_json::Value) {
-        match v {
-            serde_json::Value::Object(map) => {
-                map.remove("id");
-                map.values_mut().for_each(strip);
-            }
-            serde_json::Value::Array(items) => items.iter_mut().for_each(strip),
-            _ => {}
-        }
-    }
-    let mut v = serde_json::from_str(json).unwrap();
-    strip(&mut v);
-    v
 }

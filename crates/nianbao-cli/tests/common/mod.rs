@@ -70,3 +70,21 @@ pub fn command_on(db: &Path) -> Command {
     c.arg("--db").arg(db).env_remove("NIANBAO_DB");
     c
 }
+
+/// A report's JSON with every row id removed: ids differ between databases and copies,
+/// nothing else may.
+pub fn without_ids(json: &str) -> serde_json::Value {
+    fn strip(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(map) => {
+                map.remove("id");
+                map.values_mut().for_each(strip);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let mut v = serde_json::from_str(json).unwrap();
+    strip(&mut v);
+    v
+}
