@@ -46,6 +46,14 @@ pub fn set_figure_value(
         .set_figure_value(report_id, &key, year, value.as_deref())?)
 }
 
+/// A figure's name, unit and meaning, each within FIELD_MAX characters.
+fn capped_fields(name: &str, unit: &str, meaning: &str) -> Result<()> {
+    for (what, s) in [("名称", name), ("单位", unit), ("说明", meaning)] {
+        capped(what, s)?;
+    }
+    Ok(())
+}
+
 /// Adds a figure of the drafter's own.
 #[tauri::command]
 pub fn add_figure(
@@ -55,9 +63,7 @@ pub fn add_figure(
     unit: String,
     meaning: String,
 ) -> Result<Figure> {
-    for (what, s) in [("名称", &name), ("单位", &unit), ("说明", &meaning)] {
-        capped(what, s)?;
-    }
+    capped_fields(&name, &unit, &meaning)?;
     Ok(state
         .store()?
         .add_figure(report_id, &name, &unit, &meaning)?)
@@ -73,9 +79,7 @@ pub fn rename_figure(
     unit: String,
     meaning: String,
 ) -> Result<Figure> {
-    for (what, s) in [("名称", &name), ("单位", &unit), ("说明", &meaning)] {
-        capped(what, s)?;
-    }
+    capped_fields(&name, &unit, &meaning)?;
     Ok(state
         .store()?
         .rename_figure(report_id, &key, &name, &unit, &meaning)?)
