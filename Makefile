@@ -7,12 +7,16 @@ APP := target/debug/nianbao-app
 # The app's window in tests: a virtual screen (no window manager, no GPU).
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 
-.PHONY: setup ui build run test lint test-ui test-rust test-conformance test-e2e figures bench clean
+.PHONY: setup wasm ui build run test lint test-ui test-rust test-conformance test-e2e figures bench clean
 
 setup:
 	@scripts/setup.sh
 
-ui: setup
+# The pagination engine as WebAssembly, for the 版面预览 (ui/wasm/nianbao-layout.wasm).
+wasm: setup
+	scripts/build-wasm.sh
+
+ui: wasm
 	cd ui && npm run build
 
 build: ui
@@ -27,7 +31,7 @@ lint: ui
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	cd ui && npm run check
 
-test-ui: setup
+test-ui: wasm
 	cd ui && npm test
 
 # Unit and integration tests of every crate (the TypeScript bindings check among them).
@@ -54,4 +58,4 @@ bench:
 
 clean:
 	$(CARGO) clean
-	rm -rf out .venv .tools ui/node_modules ui/dist
+	rm -rf out .venv .tools ui/node_modules ui/dist ui/wasm

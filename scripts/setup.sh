@@ -16,17 +16,27 @@ APT_PACKAGES=(
   python3-venv
 )
 
-missing=()
-for p in "${APT_PACKAGES[@]}"; do
-  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
-done
-if ((${#missing[@]})); then
+# Installs those of the named Debian packages that are missing.
+apt_install() {
+  local missing=() p sudo=""
+  for p in "$@"; do
+    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+  done
+  ((${#missing[@]})) || return 0
   echo "setup: installing ${missing[*]}"
-  sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get -o DPkg::Lock::Timeout=600 update -q
   $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends "${missing[@]}"
+}
+apt_install "${APT_PACKAGES[@]}"
+
+# The 版面预览's engine is built for wasm32 (scripts/build-wasm.sh): rustup's target where it
+# can be had, else Debian's rustc-web, which builds std for wasm32 from its own source.
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown &&
+  ! timeout 300 rustup target add wasm32-unknown-unknown; then
+  echo "setup: no rustup wasm32 target to be had: Debian's rustc-web builds the engine"
+  apt_install rustc-web cargo-web rust-web-src lld
 fi
 
 # The UI's packages, exactly as locked.

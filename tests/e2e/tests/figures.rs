@@ -269,6 +269,7 @@ async fn repagination_figure_on_a_30_page_report() {
         .execute("return window.__nianbaoPreview;", vec![])
         .await
         .unwrap();
+    assert_eq!(timings["engine"], "window", "the engine runs in the window");
     let edits: Vec<f64> = serde_json::from_value(timings["edit"].clone()).expect("edit samples");
     assert!(edits.len() >= rounds, "one figure per edit shown");
     let stats = |all: Vec<f64>| -> (f64, f64) {

@@ -70,6 +70,45 @@ async fn until_sheets(app: &App, pages: usize) {
     .await
 }
 
+/// Every sheet of the window, scrolled into view and read, against the app's own layout of the
+/// same report: the engine in the window (WebAssembly) and the engine of the PDF and the
+/// conformance tests print the same lines on the same pages.
+async fn sheets_match(app: &App, layout: &Value) {
+    let pages = layout["pages"].as_array().expect("pages");
+    until_sheets(app, pages.len()).await;
+    for page in pages {
+        let number = page["number"].as_u64().expect("page number");
+        let want: Vec<String> = (page["lines"].as_array().expect("lines").iter())
+            .map(|l| {
+                (l["spans"].as_array().expect("spans").iter())
+                    .map(|s| s["text"].as_str().expect("text"))
+                    .collect()
+            })
+            .collect();
+        let shown = app
+            .until(10, &format!("sheet {number} drawn"), || async {
+                let lines = app
+                    .client
+                    .execute(
+                        "const [n] = arguments;\
+                         const sheet = document.querySelector(`[data-testid=\"preview-sheet\"][data-page=\"${n}\"]`);\
+                         sheet.scrollIntoView({ block: 'start' });\
+                         return [...sheet.querySelectorAll('.line')].map((l) => l.textContent);",
+                        vec![json!(number)],
+                    )
+                    .await
+                    .ok()?;
+                let lines: Vec<String> = serde_json::from_value(lines).ok()?;
+                (!lines.is_empty()).then_some(lines)
+            })
+            .await;
+        assert_eq!(
+            shown, want,
+            "sheet {number} as the window lays it out and as the app does"
+        );
+    }
+}
+
 async fn report_id(app: &App) -> i64 {
     let list = app.invoke("list_reports", json!({})).await;
     list["ok"][0]["id"].as_i64().expect("a report id")
@@ -90,6 +129,16 @@ async fn the_preview_follows_the_engine_the_typing_and_the_pdf() {
     until_sheets(&app, engine).await;
     let status = app.text_of(&app.id("page-estimate").await).await;
     assert!(status.starts_with(&format!("共 {engine} 页")), "{status}");
+    let laid_out_by = app
+        .client
+        .execute("return window.__nianbaoPreview.engine;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(
+        laid_out_by,
+        json!("window"),
+        "the engine runs in the window"
+    );
 
     // The window with the first sheet, and where the sheet is, for docs/screenshot-preview.png
     // (scripts/screenshot-preview.py puts it beside LibreOffice's rendering of the page).
@@ -154,9 +203,12 @@ async fn the_preview_follows_the_engine_the_typing_and_the_pdf() {
         },
     )
     .await;
-    let grown = page_count(&layout(&app, id).await);
-    assert!(grown >= engine, "{grown} < {engine}");
-    until_sheets(&app, grown).await;
+    let grown = layout(&app, id).await;
+    assert!(
+        page_count(&grown) >= engine,
+        "fewer pages after adding text"
+    );
+    sheets_match(&app, &grown).await;
 
     // Lengthen the text a line at a time until the sign-off is pushed alone onto a new
     // page: the engine warns, the preview lists the warning, a click shows that page.

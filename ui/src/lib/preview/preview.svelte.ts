@@ -1,14 +1,18 @@
-// The preview's state: the engine's Layout of the report as the window holds it. Typing is
-// laid out at once, its unsaved text sent along (no waiting for autosave); saves, structure
-// edits, undo, 一键修正, restores and figure values lay it out again too. The engine answers
-// with the pages that changed only, and the clock runs from the edit to the repainted sheet.
+// The preview's state: the engine's Layout of the report as the window holds it. The engine
+// runs in the window (WebAssembly, ./engine.ts): a keystroke is laid out within its input
+// event and the next frame shows it. Saves, structure edits, undo, 一键修正, restores and
+// figure values load the stored report into it again, with the typing not stored yet. The
+// engine answers with the pages that changed only, and the clock runs from the edit to the
+// repainted sheet. Where the module cannot run, the app lays out instead (`repaginate`).
 
 import { tick } from 'svelte';
 import type { Layout } from '../ipc/bindings/Layout';
 import type { TextEdit } from '../ipc/bindings/TextEdit';
-import { repaginate } from '../ipc/commands';
+import type { LayoutDelta } from '../ipc/bindings/LayoutDelta';
+import { loadReport, repaginate } from '../ipc/commands';
 import { messageOf } from '../ipc/errors';
 import { applyDelta } from './delta';
+import { loadEngine, type EngineAnswer, type WasmEngine } from './engine';
 import { nextPaint, PreviewClock } from './timings';
 
 export class PreviewState {
@@ -28,6 +32,8 @@ export class PreviewState {
   private running = false;
   private again = false;
   private readonly clock = new PreviewClock();
+  /** The engine in the window; null until it is loaded, or for good once it failed. */
+  private engine: WasmEngine | null = null;
 
   constructor(reportId: number) {
     this.reportId = reportId;
@@ -46,14 +52,34 @@ export class PreviewState {
         }
       });
     });
-    void this.refresh();
+    void this.start();
     return stop;
+  }
+
+  private async start(): Promise<void> {
+    try {
+      this.engine = await loadEngine();
+      this.clock.engine('window');
+    } catch (e) {
+      console.warn('版面预览: 排版引擎未能在窗口中运行，改由应用排版', e);
+    }
+    await this.refresh();
   }
 
   /** The drafter changed a block's text: laid out with it at once. */
   edited(blockId: number, text: { text: string; body: string }): void {
-    this.edits.set(blockId, { block_id: blockId, text: text.text, body: text.body });
-    this.editedAt ??= performance.now();
+    const edit = { block_id: blockId, text: text.text, body: text.body };
+    this.edits.set(blockId, edit);
+    const at = performance.now();
+    if (this.engine && this.revision !== null) {
+      const answer = this.run(() => this.engine!.edit(edit, this.revision));
+      if (answer && 'ok' in answer && this.show(answer.ok)) {
+        void this.painted(at, at, performance.now());
+        return;
+      }
+    }
+    // Not laid out here (no layout yet, a block the engine does not hold): load afresh.
+    this.editedAt ??= at;
     void this.refresh();
   }
 
@@ -78,26 +104,61 @@ export class PreviewState {
         this.editedAt = null;
         let arrived = asked;
         try {
-          const delta = await repaginate(this.reportId, this.revision, [...this.edits.values()]);
+          const delta = await this.laidOut();
           arrived = performance.now();
-          const next = applyDelta(this.layout, this.revision, delta);
-          this.revision = next ? delta.revision : null;
-          // Another revision than ours (cannot happen while calls are serial): start afresh.
-          if (!next) this.again = true;
-          else if (next !== this.layout) this.layout = next;
+          // Another revision than ours (a keystroke laid out meanwhile): start afresh.
+          if (!this.show(delta)) this.again = true;
           this.error = '';
         } catch (e) {
           this.error = messageOf(e);
           continue;
         }
-        await tick();
-        const updated = performance.now();
-        const framed = await nextPaint();
-        const painted = performance.now();
-        this.clock.record({ since, asked, arrived, updated, framed, painted, pages: this.layout?.pages.length ?? 0 });
+        await this.painted(since, asked, arrived);
       } while (this.again);
     } finally {
       this.running = false;
     }
+  }
+
+  /** The stored report with the typing not stored yet, laid out against the held revision. */
+  private async laidOut(): Promise<LayoutDelta> {
+    if (this.engine) {
+      const report = await loadReport(this.reportId);
+      // Read after the wait: a keystroke may have been laid out meanwhile.
+      const answer = this.run(() => this.engine!.load(report, [...this.edits.values()], this.revision));
+      if (answer && 'ok' in answer) return answer.ok;
+      if (answer && 'error' in answer) throw new Error(answer.error);
+    }
+    return repaginate(this.reportId, this.revision, [...this.edits.values()]);
+  }
+
+  /** Calls the engine; a module that traps is left for good (the app lays out from then). */
+  private run(call: () => EngineAnswer): EngineAnswer | null {
+    try {
+      return call();
+    } catch (e) {
+      console.error('版面预览: 排版引擎出错，改由应用排版', e);
+      this.engine = null;
+      this.revision = null;
+      this.clock.engine('app');
+      return null;
+    }
+  }
+
+  /** Takes a delta into the held layout; false when it is based on another revision. */
+  private show(delta: LayoutDelta): boolean {
+    const next = applyDelta(this.layout, this.revision, delta);
+    this.revision = next ? delta.revision : null;
+    if (next && next !== this.layout) this.layout = next;
+    return next !== null;
+  }
+
+  /** Waits for the sheets to repaint and records how long it took. */
+  private async painted(since: number | null, asked: number, arrived: number): Promise<void> {
+    await tick();
+    const updated = performance.now();
+    const framed = await nextPaint();
+    const painted = performance.now();
+    this.clock.record({ since, asked, arrived, updated, framed, painted, pages: this.layout?.pages.length ?? 0 });
   }
 }

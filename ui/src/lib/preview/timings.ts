@@ -5,8 +5,10 @@
  *  from asking the engine to the repaint (`samples`, every re-pagination), the IPC round
  *  trip (`ipc`), the part after the layout arrived (`render`), and of that the DOM update
  *  (`dom`), the wait for the frame (`wait`: DOM updated → the frame's callback) and the
- *  frame's own style, layout and paint (`frame`). */
+ *  frame's own style, layout and paint (`frame`); `engine`: where the layout is made (the
+ *  WebAssembly engine in the window, or the app over IPC). */
 export interface PreviewTimings {
+  engine: 'window' | 'app';
   edit: number[];
   samples: number[];
   ipc: number[];
@@ -39,10 +41,15 @@ export interface Moments {
 }
 
 export class PreviewClock {
-  private readonly t: PreviewTimings = { edit: [], samples: [], ipc: [], render: [], dom: [], wait: [], frame: [], last: 0, pages: 0 };
+  private readonly t: PreviewTimings = { engine: 'app', edit: [], samples: [], ipc: [], render: [], dom: [], wait: [], frame: [], last: 0, pages: 0 };
 
   constructor() {
     window.__nianbaoPreview = this.t;
+  }
+
+  /** Where the layouts come from from now on. */
+  engine(where: PreviewTimings['engine']): void {
+    this.t.engine = where;
   }
 
   record(m: Moments): void {
