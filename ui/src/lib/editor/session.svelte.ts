@@ -40,6 +40,9 @@ export class EditorSession {
   busy = $state(false);
   /** Counts restores of earlier versions: the views keyed on it start afresh. */
   generation = $state(0);
+  /** Changes with every change to the report's text or structure: a cheap signal for views
+   *  that recount the whole report later rather than on every keystroke. */
+  textVersion = $state(0);
   /** Told of every text change as it happens, before autosave stores it (版面预览). */
   onText: (id: number, text: BlockText) => void = () => {};
 
@@ -74,7 +77,7 @@ export class EditorSession {
     const e = this.nodes.get(id);
     if (!e) return;
     const before = textOf(e);
-    writeField(e, field, value);
+    this.write(e, field, value);
     const after = textOf(e);
     this.history.recordText(id, before, after, Date.now());
     this.autosave.block(id, after);
@@ -91,6 +94,7 @@ export class EditorSession {
   /** The meta form saved a valid Meta. */
   editMeta(meta: Meta): void {
     this.report.meta = meta;
+    this.textVersion += 1;
     this.autosave.meta($state.snapshot(meta) as Meta);
     this.intervals.edited();
   }
@@ -343,8 +347,8 @@ export class EditorSession {
           return;
         }
         const state = direction === 'undo' ? entry.before : entry.after;
-        writeField(e, 'text', state.text);
-        if (e.kind !== 'paragraph') writeField(e, 'body', state.body);
+        this.write(e, 'text', state.text);
+        if (e.kind !== 'paragraph') this.write(e, 'body', state.body);
         this.autosave.block(entry.blockId, state);
         this.onText(entry.blockId, state);
         void this.autosave.flush();
@@ -435,14 +439,20 @@ export class EditorSession {
   private applyReport(report: Report): void {
     const pending = this.autosave?.pendingBlocks() ?? new Map<number, BlockText>();
     this.report = report;
+    this.textVersion += 1;
     this.nodes = indexNodes(this.report);
     if (this.current && !this.nodes.has(this.current.id)) this.current = null;
     for (const [id, text] of pending) {
       const e = this.nodes.get(id);
       if (!e) continue;
-      writeField(e, 'text', text.text);
-      if (e.kind !== 'paragraph') writeField(e, 'body', text.body);
+      this.write(e, 'text', text.text);
+      if (e.kind !== 'paragraph') this.write(e, 'body', text.body);
     }
+  }
+
+  private write(e: Editable, field: Field, value: string): void {
+    writeField(e, field, value);
+    this.textVersion += 1;
   }
 
   /** Structure edits and undo run one at a time, in order. */

@@ -1,22 +1,21 @@
 // How long the preview takes to show a change, kept for the figures test
 // (tests/e2e/tests/figures.rs reads `window.__nianbaoPreview`).
 
-/** Milliseconds, oldest first: from an edit event to the sheets repainted with it (`edit`),
- *  from asking the engine to the repaint (`samples`, every re-pagination), the IPC round
- *  trip (`ipc`), the part after the layout arrived (`render`), and of that the DOM update
- *  (`dom`), the wait for the frame (`wait`: DOM updated → the frame's callback) and the
- *  frame's own style, layout and paint (`frame`); `engine`: where the layout is made (the
- *  WebAssembly engine in the window, or the app over IPC). */
+/** Milliseconds, oldest first: from an edit to the sheets' DOM holding it (`edit`, the
+ *  re-pagination as the window sees it) and to the frame painted with it (`shown`); for every
+ *  re-pagination, asking the engine until its answer is in hand (`layout`: in the window, or
+ *  a load of the stored report over IPC), the DOM update (`dom`), the wait for the frame
+ *  (`wait`: DOM updated → the frame's callback) and the frame's own style, layout and paint
+ *  (`frame`); `engine`: where the layout is made (the WebAssembly engine in the window, or the
+ *  app over IPC). */
 export interface PreviewTimings {
   engine: 'window' | 'app';
   edit: number[];
-  samples: number[];
-  ipc: number[];
-  render: number[];
+  shown: number[];
+  layout: number[];
   dom: number[];
   wait: number[];
   frame: number[];
-  last: number;
   pages: number;
 }
 
@@ -41,7 +40,7 @@ export interface Moments {
 }
 
 export class PreviewClock {
-  private readonly t: PreviewTimings = { engine: 'app', edit: [], samples: [], ipc: [], render: [], dom: [], wait: [], frame: [], last: 0, pages: 0 };
+  private readonly t: PreviewTimings = { engine: 'app', edit: [], shown: [], layout: [], dom: [], wait: [], frame: [], pages: 0 };
 
   constructor() {
     window.__nianbaoPreview = this.t;
@@ -57,14 +56,14 @@ export class PreviewClock {
       list.push(ms);
       if (list.length > KEEP) list.shift();
     };
-    if (m.since !== null) push(this.t.edit, m.painted - m.since);
-    push(this.t.samples, m.painted - m.asked);
-    push(this.t.ipc, m.arrived - m.asked);
-    push(this.t.render, m.painted - m.arrived);
+    if (m.since !== null) {
+      push(this.t.edit, m.updated - m.since);
+      push(this.t.shown, m.painted - m.since);
+    }
+    push(this.t.layout, m.arrived - m.asked);
     push(this.t.dom, m.updated - m.arrived);
     push(this.t.wait, m.framed - m.updated);
     push(this.t.frame, m.painted - m.framed);
-    this.t.last = m.painted - m.asked;
     this.t.pages = m.pages;
   }
 }

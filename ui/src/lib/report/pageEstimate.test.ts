@@ -68,6 +68,18 @@ describe('estimateReport', () => {
     expect(e.chars).toBe(400);
   });
 
+  it('counts an edited paragraph anew and the others as before', () => {
+    const texts = Array.from({ length: 20 }, () => '字'.repeat(20));
+    const r = reportWith(texts);
+    expect(estimateReport(r).lines).toBe(25.5);
+    // The eleventh paragraph grows to two lines; the others are the same strings.
+    const grown = reportWith(texts.map((t, i) => (i === 10 ? t + '字'.repeat(20) : t)));
+    const e = estimateReport(grown);
+    expect(e.lines).toBe(26.5);
+    expect(e.chars).toBe(420);
+    expect(estimateReport(r)).toEqual({ chars: 400, lines: 25.5, pages: 2 });
+  });
+
   it('fits one page while the lines allow it', () => {
     // 2.5 + 16 + 3 = 21.5 ≤ 22
     expect(estimateReport(reportWith(Array.from({ length: 16 }, () => '字'))).pages).toBe(1);
