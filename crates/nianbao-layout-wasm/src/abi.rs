@@ -135,21 +135,10 @@ mod tests {
 
     #[test]
     fn a_bad_request_is_an_error_answer() {
-        let answer = call(nb_load, b"{\"report\": 3}", -1.0);
-        assert!(
-            answer["error"]
-                .as_str()
-                .unwrap()
-                .starts_with("not a report"),
-            "{answer}"
-        );
-        let answer = call(nb_edit, b"\xff", -1.0);
-        assert!(
-            answer["error"]
-                .as_str()
-                .unwrap()
-                .starts_with("not a text edit"),
-            "{answer}"
-        );
+        let error = |answer: Value| answer["error"].as_str().unwrap_or_default().to_owned();
+        let not_a_report = error(call(nb_load, b"{\"report\": 3}", -1.0));
+        assert!(not_a_report.starts_with("not a report"), "{not_a_report}");
+        let not_an_edit = error(call(nb_edit, b"\xff", -1.0));
+        assert!(not_an_edit.starts_with("not a text edit"), "{not_an_edit}");
     }
 }

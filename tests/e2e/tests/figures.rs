@@ -312,13 +312,7 @@ async fn repagination_figure_on_a_30_page_report() {
     // The floor: the same keystrokes with the sheets closed, until the frame that shows the
     // editor's own echo is painted.
     app.click("show-editor").await;
-    app.until(10, "the sheets closed", || async {
-        app.all(&tid("preview-sheet"))
-            .await
-            .is_empty()
-            .then_some(())
-    })
-    .await;
+    app.until_gone(10, "preview-sheet").await;
     let mut echo = Vec::new();
     for i in 0..rounds {
         let ms = app

@@ -105,13 +105,7 @@ async fn cancelling_the_review_saves_nothing() {
     let app = driver.launch().await;
     open_review(&app, &path).await;
     app.click("import-cancel").await;
-    app.until(5, "the review to close", || async {
-        app.all(&tid("import-review"))
-            .await
-            .is_empty()
-            .then_some(())
-    })
-    .await;
+    app.until_gone(5, "import-review").await;
     assert_eq!(report_count(&app).await, 0);
     assert_eq!(app.all(&tid("report-item")).await.len(), 0);
     app.quit().await;

@@ -233,6 +233,15 @@ impl App {
         }
     }
 
+    /// Waits up to `secs` seconds until no element has the test id `id` (a dialog closed).
+    pub async fn until_gone(&self, secs: u64, id: &str) {
+        let what = format!("no {id} left");
+        self.until(secs, &what, || async {
+            self.all(&tid(id)).await.is_empty().then_some(())
+        })
+        .await
+    }
+
     /// Waits until the save status says 已保存.
     pub async fn wait_saved(&self) {
         self.until(10, "已保存", || async {
