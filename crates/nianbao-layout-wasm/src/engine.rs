@@ -2,7 +2,7 @@
 //! paginator that lays it out again after each change, answering with the pages that changed.
 
 use nianbao_layout::{LayoutDelta, Paginator};
-use nianbao_report::{Report, TextEdit};
+use nianbao_report::{Report, TextEdit, figures};
 use serde::Deserialize;
 
 /// What `load` takes: the report as the store holds it and the typing not stored yet.
@@ -18,7 +18,8 @@ pub struct Loaded {
 /// One open report and its paginator.
 #[derive(Debug, Default)]
 pub struct Engine {
-    report: Option<Report>,
+    /// The report as the window holds it, and the same as it prints (placeholders resolved).
+    report: Option<(Report, Report)>,
     paginator: Paginator,
 }
 
@@ -31,19 +32,34 @@ impl Engine {
             // A block removed meanwhile: its unsaved text has nowhere to go and is not shown.
             report.apply_text(edit);
         }
-        let delta = self.paginator.update_delta(&report.resolved(), base);
-        self.report = Some(report);
+        let printed = report.resolved();
+        let delta = self.paginator.update_delta(&printed, base);
+        self.report = Some((report, printed));
         delta
     }
 
     /// One block's text changed: the pages that differ from revision `base`. `None` before
     /// a report was loaded, or when no block has the edit's id (the caller loads afresh).
     pub fn edit(&mut self, edit: &TextEdit, base: Option<u64>) -> Option<LayoutDelta> {
-        let report = self.report.as_mut()?;
+        let (report, printed) = self.report.as_mut()?;
         if !report.apply_text(edit) {
             return None;
         }
-        Some(self.paginator.update_delta(&report.resolved(), base))
+        // A block prints from its own text and the figures alone: only the edited one is
+        // resolved again, not a copy of the whole report on every keystroke.
+        let print = |text: &str| {
+            if figures::has_tokens(text) {
+                figures::render(text, &report.figures)
+            } else {
+                text.to_owned()
+            }
+        };
+        printed.apply_text(&TextEdit {
+            block_id: edit.block_id,
+            text: print(&edit.text),
+            body: print(&edit.body),
+        });
+        Some(self.paginator.update_delta(printed, base))
     }
 }
 
@@ -134,6 +150,39 @@ mod tests {
         for page in &delta.pages {
             assert_eq!(page, &whole.pages[page.number as usize - 1]);
         }
+    }
+
+    #[test]
+    fn an_edit_prints_its_placeholders_as_the_whole_report_does() {
+        let mut report = stored(4);
+        let figure = report.figures.first_mut().expect("the template's figures");
+        figure.value = Some("12".into());
+        let token = format!("{{{{数据：{}|本年}}}}", figure.key);
+        let printed = format!("共12{}。", figure.unit);
+        let mut engine = Engine::default();
+        let first = engine.load(loaded(&report), None);
+        let (id, text) = first_paragraph(&report);
+        let edit = TextEdit {
+            block_id: id,
+            text: format!("{text}共{token}。"),
+            body: String::new(),
+        };
+        let delta = engine
+            .edit(&edit, Some(first.revision))
+            .expect("a known block");
+
+        let mut edited = report.clone();
+        assert!(edited.apply_text(&edit));
+        let whole = paginate(&edited.resolved());
+        assert!(!delta.pages.is_empty());
+        for page in &delta.pages {
+            assert_eq!(page, &whole.pages[page.number as usize - 1]);
+        }
+        let shown: String = (delta.pages.iter().flat_map(|p| &p.lines))
+            .filter(|l| l.block == Some(id))
+            .flat_map(|l| l.spans.iter().map(|s| s.text.as_str()))
+            .collect();
+        assert!(shown.ends_with(&printed), "{shown}");
     }
 
     #[test]
