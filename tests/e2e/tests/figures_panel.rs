@@ -334,3 +334,74 @@ async fn copy_and_paste_of_a_chip_keep_its_placeholder() {
     app.quit().await;
     driver.stop().await;
 }
+
+/// 拼音 typed beside a chip: nothing of the composition is saved or re-rendered while it runs,
+/// the chip stays one unit, and the chosen characters follow it once the IME commits.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_ime_composition_beside_a_chip_keeps_the_chip_and_saves_the_choice() {
+    let driver = Driver::start().await;
+    let app = driver.launch().await;
+    new_report(&app).await;
+    let preface = app.editor("preface", 0).await;
+    preface.click().await.unwrap();
+    preface.send_keys("共").await.unwrap();
+    app.click("figures").await;
+    type_value(&app, &format!("figure-value-{KEY}"), "6").await;
+    app.click(&format!("figure-insert-{KEY}")).await;
+    app.click("insert-form-本年").await;
+    app.click("insert-confirm").await;
+    wait_text(&app, &tid("figure-chip"), "6件").await;
+    app.wait_saved().await;
+    let token = "{{数据：reconsideration_cases}}";
+
+    // The IME's events as WebKit sends them: the candidate text ("fa") enters the DOM after
+    // the chip during the composition, then is replaced by the chosen 法.
+    let composing = app
+        .client
+        .execute(
+            "const e = document.querySelector('[data-kind=preface]');\
+             e.focus();\
+             e.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true, data: '' }));\
+             const candidate = document.createTextNode('fa');\
+             e.append(candidate);\
+             e.dispatchEvent(new InputEvent('input', { bubbles: true, data: 'fa', inputType: 'insertCompositionText', isComposing: true }));\
+             window.__candidate = candidate;\
+             return [e.querySelectorAll('.figure-chip').length, e.hasAttribute('data-composing')];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(composing, json!([1, true]), "the chip and the composition");
+    // Longer than autosave's delay: had the composition been taken as text, it would be stored.
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    let report_id = app.invoke("list_reports", json!({})).await["ok"][0]["id"]
+        .as_i64()
+        .expect("the report");
+    let stored = app.invoke("load_report", json!({ "id": report_id })).await;
+    assert_eq!(
+        stored["ok"]["preface"][0]["text"],
+        json!(format!("共{token}"))
+    );
+
+    app.client
+        .execute(
+            "const e = document.querySelector('[data-kind=preface]');\
+             window.__candidate.textContent = '法';\
+             e.dispatchEvent(new InputEvent('input', { bubbles: true, data: '法', inputType: 'insertCompositionText', isComposing: true }));\
+             e.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, data: '法' }));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let editor = format!("{}[data-kind=\"preface\"]", tid("block-editor"));
+    wait_text(&app, &editor, &format!("共{token}法")).await;
+    assert_eq!(app.all(&tid("figure-chip")).await.len(), 1);
+    app.wait_saved().await;
+    let stored = app.invoke("load_report", json!({ "id": report_id })).await;
+    assert_eq!(
+        stored["ok"]["preface"][0]["text"],
+        json!(format!("共{token}法"))
+    );
+    app.quit().await;
+    driver.stop().await;
+}
