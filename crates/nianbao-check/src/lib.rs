@@ -15,6 +15,7 @@ mod finding;
 mod fix;
 mod pairs;
 mod placeholders;
+mod printed;
 pub mod punctuation;
 mod quotes;
 mod signoff;
@@ -83,11 +84,15 @@ fn text_rules(
     placeholders::check(unit, &report.figures, out);
     quotes.check(unit, out);
     for field in [Field::Text, Field::Body] {
-        let text = unit.field(field);
-        for claim in claims::claims(text).into_iter().filter(|c| !c.agrees) {
+        // Counts may be placeholders: the claims are read as the text prints.
+        let printed = printed::Printed::new(unit.field(field), &report.figures);
+        for claim in claims::claims(&printed.text)
+            .into_iter()
+            .filter(|c| !c.agrees)
+        {
             let (en, zh) = claims::describe(&claim);
             out.push(Finding {
-                location: unit.location(field, Some(claim.span)),
+                location: unit.location(field, Some(printed.typed(claim.span))),
                 severity: Severity::Error,
                 rule: Rule::Claim,
                 message_en: en,
@@ -308,5 +313,37 @@ mod tests {
             "{}",
             f[1].message_en
         );
+    }
+
+    #[test]
+    fn claims_read_the_counts_placeholders_print_and_point_at_the_typed_text() {
+        let mut r = Report::from_template(template::default_template(), "某镇人民政府", 2023);
+        let cases = (r.figures.iter_mut())
+            .find(|f| f.key == "reconsideration_cases")
+            .expect("a template figure");
+        cases.value = Some("6".into());
+        cases.last_value = Some("15".into());
+        let typed = "行政复议案件{{数据：reconsideration_cases}}，比去年{{数据：reconsideration_cases|上年}}降低了8件。";
+        r.parts[0].blocks = vec![Block::Paragraph(Paragraph::new(typed))];
+        let claims = |r: &Report| -> Vec<Finding> {
+            (check(r, today()).into_iter())
+                .filter(|f| f.rule == Rule::Claim)
+                .collect()
+        };
+        let f = claims(&r);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        let range = f[0].location.range.unwrap();
+        let stated: String = (typed.chars())
+            .skip(range.start)
+            .take(range.end - range.start)
+            .collect();
+        assert_eq!(stated, "8件");
+        assert!(f[0].message_zh.contains('9'), "{}", f[0].message_zh);
+
+        let Block::Paragraph(p) = &mut r.parts[0].blocks[0] else {
+            unreachable!()
+        };
+        p.text = typed.replace("降低了8件", "降低了9件");
+        assert!(claims(&r).is_empty());
     }
 }
