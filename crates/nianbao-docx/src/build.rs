@@ -69,7 +69,18 @@ pub(crate) fn document(report: &Report, options: Options) -> Built {
             .filter(|c| !is_blank(c))
             .map(|c| clean.text(c, "the imprint"));
         let printer = clean.text(&imprint.printer, "the imprint");
+        // The engine of the preview knows where the text ends on the last page.
+        let place = nianbao_layout::imprint_place(report);
+        let first = body.len();
+        if let Some(place) = place {
+            imprint_space(&mut body, place);
+        }
         imprint_lines(&mut body, imprint, cc.as_deref(), &printer);
+        if place.is_some_and(|p| p.new_page) {
+            // A break, not empty lines to the end of the page: where Word breaks the text a
+            // line earlier or later, the 版记 still opens the next page.
+            body[first] = std::mem::take(&mut body[first]).page_break_before(true);
+        }
     }
 
     let mut docx = page_setup(Docx::new());
@@ -254,12 +265,36 @@ fn sign_off(body: &mut Vec<Paragraph>, signature: &str, date: Option<DocDate>, s
     }
 }
 
-/// 7.4: 抄送 and 印发 lines in 4号仿宋 between full-width rules, one empty line below the
-/// sign-off.
+/// 7.4: the empty space that puts the 版记's last rule on the lower edge of the 版心: empty
+/// grid lines, then one exact-height line for the part of a line that remains.
 ///
-/// The standard puts the last rule on the lower edge of the 版心. A frame anchored to the bottom
-/// margin (`w:framePr`) would do that, but LibreOffice 7.4 drops such a frame, rules and all,
-/// as soon as its paragraphs carry borders (measured), so the 版记 follows the text instead.
+/// A frame anchored to the bottom margin (`w:framePr`) would not need the engine, but
+/// LibreOffice 7.4 drops such a frame, rules and all, as soon as its paragraphs carry borders
+/// (measured). Empty lines rather than space before the 版记: Word drops space before at the top
+/// of a page, and a drafter who edits the file in Word sees and can delete empty lines.
+fn imprint_space(body: &mut Vec<Paragraph>, place: nianbao_layout::ImprintPlace) {
+    let lines = place.space / layout::LINE_PITCH;
+    let rest = place.space % layout::LINE_PITCH;
+    body.extend((0..lines).map(|_| empty_line()));
+    if rest > 0 {
+        body.push(exact_line(rest));
+    }
+}
+
+/// An empty paragraph exactly `height` twips high, off the line grid.
+fn exact_line(height: i32) -> Paragraph {
+    Paragraph::new()
+        .line_spacing(
+            LineSpacing::new()
+                .line_rule(LineSpacingType::Exact)
+                .line(height),
+        )
+        .widow_control(false)
+        .snap_to_grid(false)
+}
+
+/// 7.4: 抄送 and 印发 lines in 4号仿宋 between full-width rules, after the space that
+/// [`imprint_space`] puts above them.
 fn imprint_lines(body: &mut Vec<Paragraph>, imprint: &Imprint, cc: Option<&str>, printer: &str) {
     let look = Look {
         face: Face::Body,
@@ -274,22 +309,13 @@ fn imprint_lines(body: &mut Vec<Paragraph>, imprint: &Imprint, cc: Option<&str>,
             .space(0)
             .color("auto")
     };
-    // Not on the bottom edge, so at least apart from the sign-off.
-    body.push(empty_line());
     // Rules must span the whole 版心, and Word and LibreOffice draw a paragraph's border only
     // between its indents; so the rules sit on paragraphs without side indents.
     let mut printer_top = layout::RULE_THICK;
     if let Some(cc) = cc {
         // The 抄送 line needs side indents (wrapped names align after the colon), so the first
         // rule rides on an empty, one-point-high paragraph above it.
-        let mut carrier = Paragraph::new()
-            .line_spacing(
-                LineSpacing::new()
-                    .line_rule(LineSpacingType::Exact)
-                    .line(layout::RULE_CARRIER_HEIGHT),
-            )
-            .widow_control(false)
-            .snap_to_grid(false);
+        let mut carrier = exact_line(layout::RULE_CARRIER_HEIGHT);
         carrier.property = carrier.property.set_borders(
             ParagraphBorders::with_empty()
                 .set(rule(ParagraphBorderPosition::Bottom, layout::RULE_THICK)),

@@ -567,14 +567,13 @@ fn sign_off_indents_unsealed_and_sealed() {
 
 #[test]
 fn attachment_note_and_imprint() {
-    let docx = to_docx(&with_extras(sample())).unwrap().bytes;
+    let report = with_extras(sample());
+    let docx = to_docx(&report).unwrap().bytes;
     let (doc, texts) = body_paragraphs(&docx);
-    let tail: Vec<&str> = texts[texts.len() - 11..]
-        .iter()
-        .map(String::as_str)
-        .collect();
+    let date = texts.iter().position(|t| t == "2024年3月28日").unwrap();
+    let n = texts.len();
     assert_eq!(
-        tail,
+        texts[date - 6..date + 1],
         [
             "无其他需要报告的情况。",
             "",
@@ -583,14 +582,33 @@ fn attachment_note_and_imprint() {
             "",
             "某镇人民政府",
             "2024年3月28日",
-            "",
+        ]
+    );
+    assert_eq!(
+        texts[n - 3..],
+        [
             "",
             "抄送：区委依法治区办，区司法局。",
             "某镇人民政府办公室\t2024年3月29日印发",
         ]
     );
+    // 7.4: between the date and the rule carrier, empty lines as high as the space the engine
+    // leaves above the 版记 at the foot of the page.
     let ps = doc.find_all("w:p");
-    let n = ps.len();
+    let place = nianbao_layout::imprint_place(&report).unwrap();
+    assert!(!place.new_page && place.space >= layout::LINE_PITCH);
+    let spacers = &ps[date + 1..n - 3];
+    assert!(spacers.iter().all(|p| p.child("w:r").is_none()));
+    assert_eq!(spacer_heights(spacers), place.space);
+    assert_eq!(
+        spacers.len() as i32,
+        place.space / layout::LINE_PITCH + i32::from(place.space % layout::LINE_PITCH > 0)
+    );
+    assert!(
+        spacers
+            .iter()
+            .all(|p| p.path("w:pPr/w:pageBreakBefore").is_none())
+    );
     let ind = |i: usize, k: &str| -> i32 {
         ps[i]
             .path("w:pPr/w:ind")
@@ -601,8 +619,8 @@ fn attachment_note_and_imprint() {
     };
     // 附件：1. starts 2 cells in; "2." starts under "1." (5 cells).
     let c = layout::CELL;
-    assert_eq!(ind(n - 9, "w:left") - ind(n - 9, "w:hanging"), 2 * c);
-    assert_eq!(ind(n - 8, "w:left") - ind(n - 8, "w:hanging"), 5 * c);
+    assert_eq!(ind(date - 4, "w:left") - ind(date - 4, "w:hanging"), 2 * c);
+    assert_eq!(ind(date - 3, "w:left") - ind(date - 3, "w:hanging"), 5 * c);
     // 4号 imprint lines between full-width rules.
     let border = |i: usize, side: &str| {
         ps[i]
@@ -634,6 +652,50 @@ fn attachment_note_and_imprint() {
         last.path("w:pPr/w:pBdr/w:top").unwrap().attr("w:sz"),
         Some("8")
     );
+}
+
+/// The exact line heights of empty paragraphs, summed (twips).
+fn spacer_heights(spacers: &[&Node]) -> i32 {
+    spacers
+        .iter()
+        .map(|p| {
+            let spacing = p.path("w:pPr/w:spacing").unwrap();
+            assert_eq!(spacing.attr("w:lineRule"), Some("exact"));
+            spacing.attr("w:line").unwrap().parse::<i32>().unwrap()
+        })
+        .sum()
+}
+
+#[test]
+fn an_imprint_without_room_opens_the_next_page_at_its_foot() {
+    // Grow the report a paragraph at a time until the engine sends the 版记 to a page of its own.
+    let mut report = with_extras(sample());
+    let place = loop {
+        let place = nianbao_layout::imprint_place(&report).unwrap();
+        if place.new_page {
+            break place;
+        }
+        report.parts[4]
+            .blocks
+            .push(Block::Paragraph(Paragraph::new("无其他需要报告的情况。")));
+    };
+    assert_eq!(
+        place.space,
+        nianbao_layout::geometry::IMPRINT_BOTTOM - place.height
+    );
+    let docx = to_docx(&report).unwrap().bytes;
+    let (doc, texts) = body_paragraphs(&docx);
+    let ps = doc.find_all("w:p");
+    let date = texts.iter().rposition(|t| t == "2024年3月28日").unwrap();
+    let carrier = ps.len() - 3;
+    // The first empty line breaks the page; all of them fill it down to the 版记.
+    assert!(ps[date + 1].path("w:pPr/w:pageBreakBefore").is_some());
+    assert!(
+        ps[date + 2..]
+            .iter()
+            .all(|p| p.path("w:pPr/w:pageBreakBefore").is_none())
+    );
+    assert_eq!(spacer_heights(&ps[date + 1..carrier]), place.space);
 }
 
 #[test]

@@ -34,6 +34,8 @@ pub(crate) struct Para {
     pub shape: Shape,
     /// The stored block it shows, for click-to-jump.
     pub block: Option<i64>,
+    /// Whether this paragraph and all after it are set at the foot of the page (the 版记).
+    pub foot: bool,
 }
 
 /// The type of a span style.
@@ -100,7 +102,13 @@ fn is_blank(s: &str) -> bool {
 /// The paragraphs of `report` in the order the exported .docx holds them.
 pub(crate) fn paragraphs(report: &Report) -> Vec<Para> {
     let mut out = Vec::new();
-    let mut push = |shape: Shape, block: Option<i64>| out.push(Para { shape, block });
+    let mut push = |shape: Shape, block: Option<i64>| {
+        out.push(Para {
+            shape,
+            block,
+            foot: false,
+        })
+    };
 
     // 7.3.1: one centred paragraph per line the drafter ended with \n.
     for line in clean(&report.title()).split('\n') {
@@ -182,9 +190,16 @@ pub(crate) fn paragraphs(report: &Report) -> Vec<Para> {
         push(right(date, SpanStyle::Date, place.date_right), None);
     }
 
-    // 7.4: 空一行, then the 版记 between its rules.
+    // 7.4: the 版记 between its rules, at the foot of the page (the paginator places it).
     if let Some(imprint) = &report.meta.imprint {
-        push(Shape::blank(), None);
+        let foot_from = out.len();
+        let mut push = |shape: Shape, block: Option<i64>| {
+            out.push(Para {
+                shape,
+                block,
+                foot: out.len() == foot_from,
+            })
+        };
         let rule = |eighths: usize| eighths as i32 * 20 / 8;
         let mut printer_top = rule(g::RULE_THICK);
         if let Some(cc) = imprint.cc.as_deref().filter(|c| !is_blank(c)) {

@@ -69,6 +69,11 @@ pub const RULE_THIN: usize = 6;
 /// so the rule can span the 版心 while the 抄送 line keeps its indents.
 pub const RULE_CARRIER_HEIGHT: i32 = 20;
 
+/// 7.4: the 版记's last rule lies on the bottom of the last grid line (22 × 579 twips), 0.3 mm
+/// above the lower edge of the 版心: "版记的最后一个要素置于最后一行". Ending it on the edge
+/// itself leaves LibreOffice no room for its rounding of twips, and it moves the last line over.
+pub const IMPRINT_BOTTOM: i32 = LINES_PER_PAGE as i32 * LINE_PITCH;
+
 /// 7.5: odd pages 居右空一字, even pages 居左空一字 (a 4号 字).
 pub const PAGE_NUMBER_INSET: i32 = SMALL_CELL;
 /// 7.5: the 一字线 of the page number sits 7 mm below the 版心.

@@ -30,9 +30,10 @@ pub mod placement;
 mod warnings;
 
 pub use model::{
-    Align, Layout, LayoutDelta, LayoutWarning, Line, Page, Span, SpanStyle, WarningKind,
+    Align, ImprintPlace, Layout, LayoutDelta, LayoutWarning, Line, Page, Span, SpanStyle,
+    WarningKind,
 };
-pub use paginator::{Paginator, UpdateStats, paginate};
+pub use paginator::{Paginator, UpdateStats, imprint_place, paginate};
 
 #[cfg(test)]
 mod tests;

@@ -121,6 +121,22 @@ pub enum SpanStyle {
     PageNumber,
 }
 
+/// Where the 版记 stands (GB/T 9704 7.4): at the foot of its page, its last rule at the bottom
+/// of the last grid line ([`IMPRINT_BOTTOM`](crate::geometry::IMPRINT_BOTTOM)). The .docx writer puts exactly `space` before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImprintPlace {
+    /// The page it is on, numbered from 1.
+    pub page: u32,
+    /// Whether it starts a page of its own, because it did not fit one empty line below the
+    /// sign-off.
+    pub new_page: bool,
+    /// Empty space above it on its page, twips: from the end of the text above it (or from the
+    /// top of the 版心 on a page of its own) to its first rule.
+    pub space: i32,
+    /// Its height, rules included, twips.
+    pub height: i32,
+}
+
 /// What a warning is about.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

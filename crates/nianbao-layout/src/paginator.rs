@@ -10,12 +10,19 @@ use nianbao_report::Report;
 use crate::blocks::{self, Para, Shape, cell_of};
 use crate::breaking::{BrokenLine, break_lines};
 use crate::geometry::{self as g, LINE_PITCH, TEXT_HEIGHT};
-use crate::model::{Align, Layout, LayoutDelta, Line, Page, Span, SpanStyle};
+use crate::model::{Align, ImprintPlace, Layout, LayoutDelta, Line, Page, Span, SpanStyle};
 use crate::warnings::warnings;
 
 /// Lays out a report once. For a report edited again and again, keep a [`Paginator`].
 pub fn paginate(report: &Report) -> Layout {
     Paginator::new().update(report).clone()
+}
+
+/// Where the 版记 of `report` stands on its page; `None` when it has none.
+pub fn imprint_place(report: &Report) -> Option<ImprintPlace> {
+    let mut paginator = Paginator::new();
+    paginator.update(report);
+    paginator.imprint()
 }
 
 /// An incremental paginator: after an edit, only the edited paragraphs are broken into lines
@@ -37,6 +44,8 @@ pub struct Paginator {
     revision: u64,
     /// Indices of the pages the last update changed or added, in order.
     changed_pages: Vec<usize>,
+    /// Where the 版记 of the last update stands, if the report has one.
+    imprint: Option<ImprintPlace>,
 }
 
 /// Revisions are unique in the process, so a revision of one paginator is never taken for
@@ -61,6 +70,11 @@ impl Paginator {
     /// The layout of the last update.
     pub fn layout(&self) -> &Layout {
         &self.layout
+    }
+
+    /// Where the 版记 of the last update stands; `None` when the report has none.
+    pub fn imprint(&self) -> Option<ImprintPlace> {
+        self.imprint
     }
 
     /// What the last update redid.
@@ -120,6 +134,9 @@ impl Paginator {
                 (para, lines)
             })
             .collect();
+        if !paras.iter().any(|(para, _)| para.foot) {
+            self.imprint = None;
+        }
         let generation = self.generation;
         self.cache.retain(|_, (_, used)| *used == generation);
 
@@ -172,6 +189,29 @@ impl Paginator {
         for p in first_para..self.paras.len() {
             let (para, lines) = &self.paras[p];
             let skip = if p == first_para { first_line } else { 0 };
+            if para.foot && skip == 0 {
+                // 7.4: the 版记 ends on the last grid line, at least one empty line below the
+                // sign-off; else at the foot of the next page.
+                let height: i32 = (self.paras[p..].iter())
+                    .map(|(para, lines)| {
+                        para.shape.line_height * lines.len() as i32 + para.shape.after
+                    })
+                    .sum();
+                let new_page = page.is_empty() || y + LINE_PITCH + height > g::IMPRINT_BOTTOM;
+                if new_page && !page.is_empty() {
+                    finish_page(&mut self.layout, std::mem::take(&mut page));
+                    self.page_starts.push((p, 0));
+                    y = 0;
+                }
+                let top = (g::IMPRINT_BOTTOM - height).max(y);
+                self.imprint = Some(ImprintPlace {
+                    page: self.layout.pages.len() as u32 + 1,
+                    new_page,
+                    space: top - y,
+                    height,
+                });
+                y = top;
+            }
             if skip == 0 {
                 self.first_page.push(self.layout.pages.len());
             }

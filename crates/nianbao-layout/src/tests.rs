@@ -2,7 +2,10 @@
 
 use nianbao_report::{Block, DocDate, Heading, Imprint, Paragraph, Report, synthetic, template};
 
-use crate::{Layout, LayoutDelta, Paginator, SpanStyle, WarningKind, paginate};
+use crate::geometry as g;
+use crate::{
+    ImprintPlace, Layout, LayoutDelta, Paginator, SpanStyle, WarningKind, imprint_place, paginate,
+};
 
 /// The sample report as `nianbao import` stores it (`nianbao show --json`).
 fn sample() -> Report {
@@ -154,6 +157,103 @@ fn imprint_on_an_odd_page_is_warned() {
             .iter()
             .any(|k| k.0 == WarningKind::ImprintOnOddPage)
     );
+}
+
+/// A 版记 with one 抄送 line: rule carrier, 抄送 line, 印发 line between rules.
+fn imprint() -> Imprint {
+    Imprint {
+        cc: Some("区人大常委会办公室".into()),
+        printer: "某镇人民政府办公室".into(),
+        date: DocDate::new(2024, 3, 28).unwrap(),
+    }
+}
+
+/// The bottom of the last 版记 line of `page`, twips below the top of the 版心, rule included.
+fn imprint_bottom(layout: &Layout, page: usize) -> i32 {
+    let last = (layout.pages[page].lines.iter())
+        .rfind(|l| l.has(&[SpanStyle::Imprint]))
+        .unwrap();
+    ((last.row + last.height) * g::LINE_PITCH as f32).round() as i32 + g::RULE_THICK as i32 * 20 / 8
+}
+
+#[test]
+fn the_imprint_ends_on_the_lower_edge_of_the_text_block() {
+    // Title rows 0–1, blank, heading, 12 paragraphs on rows 4–15, blank, 署名 on row 17.
+    let mut r = lines_report(12);
+    r.meta.imprint = Some(imprint());
+    let layout = paginate(&r);
+    assert_eq!(layout.pages.len(), 1);
+    assert_eq!(texts(&layout, 0)[17], "某镇人民政府");
+    assert_eq!(imprint_bottom(&layout, 0), g::IMPRINT_BOTTOM);
+    // Carrier (1 pt) and its rule, 抄送 line, 印发 line with its top and bottom rules.
+    let height = 20 + 20 + g::LINE_PITCH + (g::LINE_PITCH + 15) + 20;
+    assert_eq!(
+        imprint_place(&r),
+        Some(ImprintPlace {
+            page: 1,
+            new_page: false,
+            space: g::IMPRINT_BOTTOM - height - 18 * g::LINE_PITCH,
+            height,
+        })
+    );
+    let cc = (layout.pages[0].lines.iter())
+        .find(|l| l.text().starts_with("抄送"))
+        .unwrap();
+    assert_eq!(
+        cc.row * g::LINE_PITCH as f32,
+        (g::IMPRINT_BOTTOM - height + 40) as f32
+    );
+    // Below the 版心 there is only the page number.
+    assert!(
+        layout.pages[0]
+            .lines
+            .iter()
+            .all(|l| l.row < 22.0 || l.has(&[SpanStyle::PageNumber]))
+    );
+}
+
+#[test]
+fn an_imprint_without_room_below_the_sign_off_goes_to_the_foot_of_the_next_page() {
+    // 13 paragraphs: the 署名 on row 18 leaves 3 rows, one too few for the empty line and the
+    // 2.1-row 版记.
+    let mut r = lines_report(13);
+    r.meta.imprint = Some(imprint());
+    let layout = paginate(&r);
+    assert_eq!(layout.pages.len(), 2);
+    assert_eq!(texts(&layout, 0)[18], "某镇人民政府");
+    assert!(
+        !layout.pages[0]
+            .lines
+            .iter()
+            .any(|l| l.has(&[SpanStyle::Imprint]))
+    );
+    let second: Vec<String> = texts(&layout, 1);
+    assert_eq!(
+        second,
+        [
+            "",
+            "抄送：区人大常委会办公室。",
+            "某镇人民政府办公室\t2024年3月28日印发",
+            "— 2 —"
+        ]
+    );
+    assert_eq!(imprint_bottom(&layout, 1), g::IMPRINT_BOTTOM);
+    let place = imprint_place(&r).unwrap();
+    assert_eq!((place.page, place.new_page), (2, true));
+    assert_eq!(place.space, g::IMPRINT_BOTTOM - place.height);
+
+    // An edit that frees a line brings it back to the foot of page 1, incrementally.
+    let mut p = Paginator::new();
+    p.update(&r);
+    r.parts[0].blocks.pop();
+    p.update(&r);
+    assert_eq!(p.layout(), &paginate(&r));
+    assert_eq!(p.layout().pages.len(), 1);
+    assert_eq!(p.imprint().map(|i| (i.page, i.new_page)), Some((1, false)));
+    assert_eq!(imprint_bottom(p.layout(), 0), g::IMPRINT_BOTTOM);
+    r.meta.imprint = None;
+    p.update(&r);
+    assert_eq!(p.imprint(), None);
 }
 
 #[test]
