@@ -23,6 +23,7 @@
 use nianbao_report::{
     Report,
     figures::{Figure, PERCENT, Rational, ascii_digit, token_spans},
+    template,
 };
 
 use crate::{
@@ -35,8 +36,6 @@ use crate::{
 const COUNT_WORDS: [&str; 5] = ["次数", "数量", "总数", "总量", "数"];
 /// Verbs a figure's core may end in (`政务服务事项受理`).
 const VERBS: [&str; 6] = ["受理", "排查", "化解", "审核", "审查", "办理"];
-/// Short forms of the template's figures that no rule derives.
-const SHORT_FORMS: [(&str, &str); 1] = [("head_appearance_rate", "出庭应诉率")];
 
 /// Between a form and its number: a measure word, then a comparison, then a filler.
 const MEASURES: [&str; 5] = ["数量", "总数", "总量", "数", "量"];
@@ -136,10 +135,11 @@ impl<'r> Quotes<'r> {
                     push_form(&mut forms, i, object, Some(verb), false);
                 }
             }
-            for (key, short) in SHORT_FORMS {
-                if f.key == key {
-                    push_form(&mut forms, i, short, None, false);
-                }
+            // Short forms no rule derives, as the template declares them (`出庭应诉率`).
+            let declared = template::builtin(&report.meta.template)
+                .and_then(|t| t.figures.iter().find(|d| d.key == f.key));
+            for alias in declared.map_or(&[][..], |d| &d.aliases) {
+                push_form(&mut forms, i, alias, None, false);
             }
         }
         let mut units: Vec<String> = UNITS.iter().map(|u| u.to_string()).collect();

@@ -45,6 +45,8 @@ pub struct TemplateFigure {
     pub unit: String,
     /// What is counted.
     pub meaning: String,
+    /// Shorter names the text may use for it (`出庭应诉率`), for the checker.
+    pub aliases: Vec<String>,
 }
 
 /// One statutory part of a template.
@@ -93,6 +95,8 @@ struct RawFigure {
     name: Spanned<String>,
     unit: Spanned<String>,
     meaning: Option<Spanned<String>>,
+    #[serde(default)]
+    aliases: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -209,6 +213,7 @@ impl Template {
                     .as_ref()
                     .map(|m| m.get_ref().clone())
                     .unwrap_or_default(),
+                aliases: f.aliases.iter().map(|a| a.trim().to_owned()).collect(),
             });
         }
         Ok(Template {
