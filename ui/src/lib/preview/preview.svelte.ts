@@ -106,7 +106,7 @@ export class PreviewState {
         try {
           const delta = await this.laidOut();
           arrived = performance.now();
-          // Another revision than ours (a keystroke laid out meanwhile): start afresh.
+          // Based on another revision than the one held: ask again for every page.
           if (!this.show(delta)) this.again = true;
           this.error = '';
         } catch (e) {
