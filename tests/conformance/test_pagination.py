@@ -14,14 +14,17 @@ EDGE = 5  # characters compared at each end of a page
 REQUIRED = 0.95
 
 
-def synthetic_json(tmp_path, pages: int):
-    """`nianbao_report::synthetic::report(pages)` as JSON, from the layout crate's example."""
+def synthetic_json(tmp_path, pages: int, full: bool = False):
+    """`nianbao_report::synthetic::report(pages)` as JSON, from the layout crate's example;
+    `full` adds 附件说明 (two attachments), a sealed sign-off and a 版记 (抄送 and 印发)."""
+    extra = ["--full"] if full else []
     done = subprocess.run(
-        ["cargo", "run", "-q", "-p", "nianbao-layout", "--example", "synthetic", "--", str(pages)],
+        ["cargo", "run", "-q", "-p", "nianbao-layout", "--example", "synthetic", "--", str(pages),
+         *extra],
         cwd=ROOT, capture_output=True, text=True, timeout=1800,
     )
     assert done.returncode == 0, done.stderr
-    path = tmp_path / f"synthetic-{pages}.json"
+    path = tmp_path / f"synthetic-{pages}{'-full' if full else ''}.json"
     path.write_text(done.stdout, encoding="utf-8")
     return path
 
@@ -61,9 +64,12 @@ def agreement(printed: list, laid_out: list):
     return agreeing, breaks, first_miss
 
 
-@pytest.fixture(params=["sample", "synthetic-30"])
+@pytest.fixture(params=["sample", "synthetic-30", "synthetic-30-full"])
 def report_id(request, nianbao, tmp_path):
-    source = SAMPLE if request.param == "sample" else synthetic_json(tmp_path, 30)
+    if request.param == "sample":
+        source = SAMPLE
+    else:
+        source = synthetic_json(tmp_path, 30, full=request.param.endswith("full"))
     return request.param, nianbao.run("import", str(source)).strip()
 
 
