@@ -10,6 +10,7 @@ import pytest
 from conftest import render_pdf
 from pdf_measure import BLOCK_BOTTOM, BLOCK_LEFT, BLOCK_RIGHT, MM, measure
 from test_pagination import synthetic_json
+from test_validator import assert_valid
 
 THICK, THIN = 1.0, 0.75  # points: 0.35 mm and 0.25 mm (7.4.1)
 
@@ -65,6 +66,8 @@ def exported(request, nianbao, tmp_path):
         rid = grown_until_alone(nianbao, tmp_path)
     docx = tmp_path / f"{request.param}.docx"
     nianbao.run("export", rid, "--out", str(docx))
+    # The empty lines, the page break and the keeps above and in the 版记 are valid OOXML.
+    assert_valid(docx)
     layout = json.loads(nianbao.run("pages", rid, "--json"))
     return request.param, layout, render_pdf(docx, tmp_path)
 

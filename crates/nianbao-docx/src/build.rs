@@ -315,7 +315,9 @@ fn imprint_lines(body: &mut Vec<Paragraph>, imprint: &Imprint, cc: Option<&str>,
     if let Some(cc) = cc {
         // The 抄送 line needs side indents (wrapped names align after the colon), so the first
         // rule rides on an empty, one-point-high paragraph above it.
-        let mut carrier = exact_line(layout::RULE_CARRIER_HEIGHT);
+        // Kept with what follows, like the 抄送 line: where Word ends the text a line later
+        // than the engine, the 版记 moves whole instead of leaving a rule on one page.
+        let mut carrier = exact_line(layout::RULE_CARRIER_HEIGHT).keep_next(true);
         carrier.property = carrier.property.set_borders(
             ParagraphBorders::with_empty()
                 .set(rule(ParagraphBorderPosition::Bottom, layout::RULE_THICK)),
@@ -324,6 +326,8 @@ fn imprint_lines(body: &mut Vec<Paragraph>, imprint: &Imprint, cc: Option<&str>,
         let line = placement::cc_line(cc);
         body.push(
             grid_paragraph()
+                .keep_next(true)
+                .keep_lines(true)
                 .indent(
                     Some(line.left),
                     Some(SpecialIndentType::Hanging(line.hanging)),

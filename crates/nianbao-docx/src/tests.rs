@@ -609,6 +609,12 @@ fn attachment_note_and_imprint() {
             .iter()
             .all(|p| p.path("w:pPr/w:pageBreakBefore").is_none())
     );
+    // The 版记 never splits across pages: the carrier and the 抄送 line keep with the next.
+    for p in &ps[n - 3..n - 1] {
+        assert!(p.path("w:pPr/w:keepNext").is_some());
+    }
+    assert!(ps[n - 2].path("w:pPr/w:keepLines").is_some());
+    assert!(ps[date].path("w:pPr/w:keepNext").is_none());
     let ind = |i: usize, k: &str| -> i32 {
         ps[i]
             .path("w:pPr/w:ind")
