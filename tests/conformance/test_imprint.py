@@ -44,18 +44,27 @@ def alone_on_its_page(layout: dict) -> bool:
     return styles <= {"Imprint", "PageNumber"}
 
 
-def grown_until_alone(nianbao, tmp_path) -> str:
-    """A short full report with one more paragraph at a time until the preview sends its 版记
-    to a page of its own; returns the report id."""
+def date_ends_a_full_page(layout: dict) -> bool:
+    """Whether the 成文日期 is on the last row of the page before the 版记's own."""
+    if not alone_on_its_page(layout):
+        return False
+    body = [ln for ln in layout["pages"][-2]["lines"]
+            if not any(s["style"] == "PageNumber" for s in ln["spans"])]
+    return body[-1]["row"] == 21 and any(s["style"] == "Date" for s in body[-1]["spans"])
+
+
+def grown_until(nianbao, tmp_path, done) -> str:
+    """A short full report with one more line of text at a time until `done(layout)`; returns
+    the report id."""
     report = json.loads(synthetic_json(tmp_path, 3, full=True).read_text(encoding="utf-8"))
     path = tmp_path / "grown.json"
     for _ in range(40):
         path.write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")
         rid = nianbao.run("import", str(path)).strip()
-        if alone_on_its_page(json.loads(nianbao.run("pages", rid, "--json"))):
+        if done(json.loads(nianbao.run("pages", rid, "--json"))):
             return rid
         report["parts"][4]["blocks"].append({"kind": "paragraph", "text": "无其他需要报告的情况。"})
-    pytest.fail("40 more lines never left the 版记 alone on a page")
+    pytest.fail(f"40 more lines never made {done.__name__} true")
 
 
 def with_long_cc(nianbao, tmp_path) -> str:
@@ -69,14 +78,18 @@ def with_long_cc(nianbao, tmp_path) -> str:
     return nianbao.run("import", str(path)).strip()
 
 
-@pytest.fixture(params=["synthetic-30-full", "imprint-on-a-page-of-its-own", "cc-on-three-lines"])
+@pytest.fixture(params=["synthetic-30-full", "imprint-on-a-page-of-its-own",
+                        "after-a-full-page", "cc-on-three-lines"])
 def exported(request, nianbao, tmp_path):
     if request.param == "synthetic-30-full":
         rid = nianbao.run("import", str(synthetic_json(tmp_path, 30, full=True))).strip()
     elif request.param == "cc-on-three-lines":
         rid = with_long_cc(nianbao, tmp_path)
+    elif request.param == "after-a-full-page":
+        # The date fills the page: the 版记's page break must not add a blank page.
+        rid = grown_until(nianbao, tmp_path, date_ends_a_full_page)
     else:
-        rid = grown_until_alone(nianbao, tmp_path)
+        rid = grown_until(nianbao, tmp_path, alone_on_its_page)
     docx = tmp_path / f"{request.param}.docx"
     nianbao.run("export", rid, "--out", str(docx))
     # The empty lines, the page break and the keeps above and in the 版记 are valid OOXML.
@@ -110,5 +123,5 @@ def test_the_last_rule_lies_on_the_lower_edge_of_the_text_block(exported):
     assert lines[1][0] < printed[-1].baseline < lines[2][0]
     assert all(lines[0][0] < ln.baseline < lines[1][0] for ln in printed[cc:-1])
     assert len(printed[cc:-1]) == (3 if name == "cc-on-three-lines" else 1)
-    if name == "imprint-on-a-page-of-its-own":
+    if name in ("imprint-on-a-page-of-its-own", "after-a-full-page"):
         assert cc == 0, [ln.text for ln in printed]
