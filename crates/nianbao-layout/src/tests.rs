@@ -242,6 +242,15 @@ fn an_imprint_without_room_below_the_sign_off_goes_to_the_foot_of_the_next_page(
     assert_eq!((place.page, place.new_page), (2, true));
     assert_eq!(place.space, g::IMPRINT_BOTTOM - place.height);
 
+    // A 署名 on the last row: the 版记 still takes one page more, not two.
+    let mut full = lines_report(16);
+    full.meta.imprint = Some(imprint());
+    let layout = paginate(&full);
+    assert_eq!(layout.pages.len(), 2);
+    assert_eq!(texts(&layout, 0)[21], "某镇人民政府");
+    assert_eq!(texts(&layout, 1).len(), 4);
+    assert_eq!(imprint_bottom(&layout, 1), g::IMPRINT_BOTTOM);
+
     // An edit that frees a line brings it back to the foot of page 1, incrementally.
     let mut p = Paginator::new();
     p.update(&r);
