@@ -265,13 +265,15 @@ fn sign_off(body: &mut Vec<Paragraph>, signature: &str, date: Option<DocDate>, s
     }
 }
 
-/// 7.4: the empty space that puts the 版记's last rule on the lower edge of the 版心: empty
-/// grid lines, then one exact-height line for the part of a line that remains.
+/// 7.4: the empty space the engine leaves above the 版记, which puts its last rule on the last
+/// grid line (0.3 mm above the 版心's lower edge): empty grid lines, then one exact-height line
+/// for the part of a line that remains.
 ///
 /// A frame anchored to the bottom margin (`w:framePr`) would not need the engine, but
 /// LibreOffice 7.4 drops such a frame, rules and all, as soon as its paragraphs carry borders
 /// (measured). Empty lines rather than space before the 版记: Word drops space before at the top
-/// of a page, and a drafter who edits the file in Word sees and can delete empty lines.
+/// of a page after a natural break (documented, not tried here), and a drafter who edits the
+/// file in Word sees the empty lines and can delete them.
 fn imprint_space(body: &mut Vec<Paragraph>, place: nianbao_layout::ImprintPlace) {
     let lines = place.space / layout::LINE_PITCH;
     let rest = place.space % layout::LINE_PITCH;
