@@ -288,20 +288,25 @@ async fn last_years_plan_is_a_checklist_linked_to_part_one_and_shown_before_定�
     driver.stop().await;
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn copy_and_paste_of_a_chip_keep_its_placeholder() {
-    let driver = Driver::start().await;
-    let app = driver.launch().await;
-    new_report(&app).await;
+/// A new report whose 导语 reads 共 and this year's 行政复议案件数 (6) as a chip: `共6件`.
+async fn preface_with_a_chip(app: &App) {
+    new_report(app).await;
     let preface = app.editor("preface", 0).await;
     preface.click().await.unwrap();
     preface.send_keys("共").await.unwrap();
     app.click("figures").await;
-    type_value(&app, &format!("figure-value-{KEY}"), "6").await;
+    type_value(app, &format!("figure-value-{KEY}"), "6").await;
     app.click(&format!("figure-insert-{KEY}")).await;
     app.click("insert-form-本年").await;
     app.click("insert-confirm").await;
-    wait_text(&app, &tid("figure-chip"), "6件").await;
+    wait_text(app, &tid("figure-chip"), "6件").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn copy_and_paste_of_a_chip_keep_its_placeholder() {
+    let driver = Driver::start().await;
+    let app = driver.launch().await;
+    preface_with_a_chip(&app).await;
 
     // Copy of the whole text, then paste at its end, through the page's own clipboard events.
     let copied = app
@@ -341,16 +346,7 @@ async fn copy_and_paste_of_a_chip_keep_its_placeholder() {
 async fn an_ime_composition_beside_a_chip_keeps_the_chip_and_saves_the_choice() {
     let driver = Driver::start().await;
     let app = driver.launch().await;
-    new_report(&app).await;
-    let preface = app.editor("preface", 0).await;
-    preface.click().await.unwrap();
-    preface.send_keys("共").await.unwrap();
-    app.click("figures").await;
-    type_value(&app, &format!("figure-value-{KEY}"), "6").await;
-    app.click(&format!("figure-insert-{KEY}")).await;
-    app.click("insert-form-本年").await;
-    app.click("insert-confirm").await;
-    wait_text(&app, &tid("figure-chip"), "6件").await;
+    preface_with_a_chip(&app).await;
     app.wait_saved().await;
     let token = "{{数据：reconsideration_cases}}";
 
