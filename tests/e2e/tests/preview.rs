@@ -351,3 +351,97 @@ async fn the_preview_follows_the_engine_the_typing_and_the_pdf() {
     app.quit().await;
     driver.stop().await;
 }
+
+/// Whether the sheets pane shows any line of `block` (the pane clips what is scrolled away).
+async fn block_in_view(app: &App, block: i64) -> bool {
+    app.client
+        .execute(
+            "const [block] = arguments;\
+             const pane = document.querySelector('.sheets-pane').getBoundingClientRect();\
+             return [...document.querySelectorAll(`.sheets-pane [data-block=\"${block}\"]`)]\
+               .some((l) => { const r = l.getBoundingClientRect(); return r.bottom > pane.top && r.top < pane.bottom; });",
+            vec![json!(block)],
+        )
+        .await
+        .unwrap()
+        == json!(true)
+}
+
+/// On a desk wide enough for both, the sheets sit beside the editor and keep the block being
+/// edited in view: moving the caret to a paragraph on the last page scrolls them there, and
+/// back to the first page's paragraph scrolls them back.
+#[tokio::test(flavor = "multi_thread")]
+async fn beside_the_editor_the_sheets_follow_the_caret() {
+    let driver = Driver::start().await;
+    let app = driver.launch().await;
+    app.client
+        .set_window_size(1900, 1000)
+        .await
+        .expect("a wide window");
+    app.import_sample_into_empty_library().await;
+    app.open_first_report().await;
+    let id = report_id(&app).await;
+    app.click("toggle-preview").await;
+    let pages = page_count(&layout(&app, id).await);
+    until_sheets(&app, pages).await;
+    app.until(10, "the sheets beside the editor", || async {
+        let side = app
+            .client
+            .execute(
+                "return !!document.querySelector('.split.side-by-side');",
+                vec![],
+            )
+            .await
+            .ok()?;
+        (side == json!(true)).then_some(())
+    })
+    .await;
+
+    let paragraphs = app
+        .all(&format!("{}[data-kind=\"paragraph\"]", tid("block-editor")))
+        .await;
+    let block_of = |el: &fantoccini::elements::Element| {
+        let el = el.clone();
+        async move {
+            el.attr("data-block-id")
+                .await
+                .unwrap()
+                .and_then(|s| s.parse::<i64>().ok())
+                .expect("block id")
+        }
+    };
+    let last = paragraphs.last().expect("paragraphs");
+    let last_block = block_of(last).await;
+    assert!(
+        !block_in_view(&app, last_block).await,
+        "the last paragraph starts out of view"
+    );
+    app.client
+        .execute(
+            "arguments[0].scrollIntoView({ block: 'center' }); arguments[0].focus();",
+            vec![serde_json::to_value(last).unwrap()],
+        )
+        .await
+        .unwrap();
+    app.until(10, "the last paragraph's lines in view", || async {
+        block_in_view(&app, last_block).await.then_some(())
+    })
+    .await;
+
+    let first = &paragraphs[0];
+    let first_block = block_of(first).await;
+    assert!(!block_in_view(&app, first_block).await);
+    app.client
+        .execute(
+            "arguments[0].scrollIntoView({ block: 'center' }); arguments[0].focus();",
+            vec![serde_json::to_value(first).unwrap()],
+        )
+        .await
+        .unwrap();
+    app.until(10, "the first paragraph's lines in view", || async {
+        block_in_view(&app, first_block).await.then_some(())
+    })
+    .await;
+    app.quit().await;
+    driver.stop().await;
+}
