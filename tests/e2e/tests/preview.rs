@@ -400,48 +400,30 @@ async fn beside_the_editor_the_sheets_follow_the_caret() {
     let paragraphs = app
         .all(&format!("{}[data-kind=\"paragraph\"]", tid("block-editor")))
         .await;
-    let block_of = |el: &fantoccini::elements::Element| {
-        let el = el.clone();
-        async move {
-            el.attr("data-block-id")
-                .await
-                .unwrap()
-                .and_then(|s| s.parse::<i64>().ok())
-                .expect("block id")
-        }
-    };
-    let last = paragraphs.last().expect("paragraphs");
-    let last_block = block_of(last).await;
-    assert!(
-        !block_in_view(&app, last_block).await,
-        "the last paragraph starts out of view"
-    );
-    app.client
-        .execute(
-            "arguments[0].scrollIntoView({ block: 'center' }); arguments[0].focus();",
-            vec![serde_json::to_value(last).unwrap()],
-        )
-        .await
-        .unwrap();
-    app.until(10, "the last paragraph's lines in view", || async {
-        block_in_view(&app, last_block).await.then_some(())
-    })
-    .await;
-
-    let first = &paragraphs[0];
-    let first_block = block_of(first).await;
-    assert!(!block_in_view(&app, first_block).await);
-    app.client
-        .execute(
-            "arguments[0].scrollIntoView({ block: 'center' }); arguments[0].focus();",
-            vec![serde_json::to_value(first).unwrap()],
-        )
-        .await
-        .unwrap();
-    app.until(10, "the first paragraph's lines in view", || async {
-        block_in_view(&app, first_block).await.then_some(())
-    })
-    .await;
+    // The caret into a paragraph out of the sheets' view: they scroll to it.
+    for (el, what) in [
+        (paragraphs.last().expect("paragraphs"), "the last paragraph"),
+        (&paragraphs[0], "the first paragraph"),
+    ] {
+        let block: i64 = (el.attr("data-block-id").await.unwrap())
+            .and_then(|s| s.parse().ok())
+            .expect("block id");
+        assert!(
+            !block_in_view(&app, block).await,
+            "{what} starts out of view"
+        );
+        app.client
+            .execute(
+                "arguments[0].scrollIntoView({ block: 'center' }); arguments[0].focus();",
+                vec![serde_json::to_value(el).unwrap()],
+            )
+            .await
+            .unwrap();
+        app.until(10, &format!("{what}'s lines in view"), || async {
+            block_in_view(&app, block).await.then_some(())
+        })
+        .await;
+    }
     app.quit().await;
     driver.stop().await;
 }
