@@ -34,8 +34,9 @@ pub(crate) struct Para {
     pub shape: Shape,
     /// The stored block it shows, for click-to-jump.
     pub block: Option<i64>,
-    /// Whether this paragraph and all after it are set at the foot of the page (the 版记).
-    pub foot: bool,
+    /// Set on the first paragraph of the 版记, which with all after it stands at the foot of
+    /// the page: the least space above it, twips (one empty line; two under a seal).
+    pub foot: Option<i32>,
 }
 
 /// The type of a span style.
@@ -106,7 +107,7 @@ pub(crate) fn paragraphs(report: &Report) -> Vec<Para> {
         out.push(Para {
             shape,
             block,
-            foot: false,
+            foot: None,
         })
     };
 
@@ -193,11 +194,14 @@ pub(crate) fn paragraphs(report: &Report) -> Vec<Para> {
     // 7.4: the 版记 between its rules, at the foot of the page (the paginator places it).
     if let Some(imprint) = &report.meta.imprint {
         let foot_from = out.len();
+        // A seal pressed on the 署名 and 成文日期 reaches below the date: a second empty line
+        // keeps it off the 版记's first rule.
+        let clearance = if report.meta.sealed { 2 } else { 1 } * LINE_PITCH;
         let mut push = |shape: Shape, block: Option<i64>| {
             out.push(Para {
                 shape,
                 block,
-                foot: out.len() == foot_from,
+                foot: (out.len() == foot_from).then_some(clearance),
             })
         };
         let rule = |eighths: usize| eighths as i32 * 20 / 8;

@@ -134,7 +134,7 @@ impl Paginator {
                 (para, lines)
             })
             .collect();
-        if !paras.iter().any(|(para, _)| para.foot) {
+        if !paras.iter().any(|(para, _)| para.foot.is_some()) {
             self.imprint = None;
         }
         let generation = self.generation;
@@ -189,15 +189,15 @@ impl Paginator {
         for p in first_para..self.paras.len() {
             let (para, lines) = &self.paras[p];
             let skip = if p == first_para { first_line } else { 0 };
-            if para.foot && skip == 0 {
+            if let Some(clearance) = para.foot.filter(|_| skip == 0) {
                 // 7.4: the 版记 ends on the last grid line, at least one empty line below the
-                // sign-off; else at the foot of the next page.
+                // sign-off (two below a seal); else at the foot of the next page.
                 let height: i32 = (self.paras[p..].iter())
                     .map(|(para, lines)| {
                         para.shape.line_height * lines.len() as i32 + para.shape.after
                     })
                     .sum();
-                let new_page = page.is_empty() || y + LINE_PITCH + height > g::IMPRINT_BOTTOM;
+                let new_page = page.is_empty() || y + clearance + height > g::IMPRINT_BOTTOM;
                 if new_page && !page.is_empty() {
                     finish_page(&mut self.layout, std::mem::take(&mut page));
                     self.page_starts.push((p, 0));

@@ -421,3 +421,29 @@ fn layouts_serialise_for_the_app() {
     assert_eq!(json["pages"][0]["lines"][0]["spans"][0]["style"], "Title");
     assert_eq!(json["pages"][0]["lines"][0]["align"], "Center");
 }
+
+#[test]
+fn under_a_seal_the_imprint_keeps_two_empty_lines_from_the_sign_off() {
+    // 12 paragraphs: the 署名 on row 17 leaves rows 18–21, room for one empty line and the
+    // 2.1-row 版记, not for two.
+    let mut r = lines_report(12);
+    r.meta.imprint = Some(imprint());
+    let open = imprint_place(&r).expect("a 版记");
+    assert!(!open.new_page, "{open:?}");
+    assert!(open.space >= g::LINE_PITCH && open.space < 2 * g::LINE_PITCH);
+
+    r.meta.sealed = true;
+    let layout = paginate(&r);
+    let sealed = imprint_place(&r).expect("a 版记");
+    assert!(sealed.new_page, "{sealed:?}");
+    assert_eq!(layout.pages.len(), 2);
+    assert_eq!(imprint_bottom(&layout, 1), g::IMPRINT_BOTTOM);
+
+    // Eleven paragraphs leave room for both empty lines: the 版记 stays on the page.
+    let mut r = lines_report(11);
+    r.meta.imprint = Some(imprint());
+    r.meta.sealed = true;
+    let sealed = imprint_place(&r).expect("a 版记");
+    assert!(!sealed.new_page, "{sealed:?}");
+    assert!(sealed.space >= 2 * g::LINE_PITCH, "{sealed:?}");
+}
