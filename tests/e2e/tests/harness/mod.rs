@@ -21,11 +21,15 @@ pub fn root() -> PathBuf {
         .expect("workspace root")
 }
 
-/// The app binary under test.
+/// The app binary under test: `NIANBAO_APP` (relative to the workspace root, where `make` runs)
+/// or the debug build.
 pub fn app_binary() -> PathBuf {
-    let path = std::env::var_os("NIANBAO_APP")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("target/debug/nianbao-app"));
+    // Tests run in the test crate's folder; a relative path is meant from the root.
+    let path = root().join(
+        std::env::var_os("NIANBAO_APP")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| "target/debug/nianbao-app".into()),
+    );
     assert!(
         path.is_file(),
         "build the app first: {} is missing (make test builds it)",
