@@ -6,7 +6,7 @@ mod harness;
 
 use std::time::{Duration, Instant};
 
-use harness::{Driver, tid};
+use harness::{Driver, block_id, tid};
 use serde_json::json;
 
 #[tokio::test(flavor = "multi_thread")]
@@ -70,13 +70,7 @@ async fn keystroke_and_autosave_figures_on_a_30_page_report() {
     app.wait_saved().await;
 
     // One autosave: the update_block round trip from the window to SQLite and back.
-    let block_id: i64 = target
-        .attr("data-block-id")
-        .await
-        .ok()
-        .flatten()
-        .and_then(|s| s.parse().ok())
-        .expect("block id");
+    let block = block_id(target).await.expect("block id");
     let save_ms = app
         .client
         .execute_async(
@@ -88,7 +82,7 @@ async fn keystroke_and_autosave_figures_on_a_30_page_report() {
                }\
                done((performance.now() - t0) / 50);\
              })();",
-            vec![json!(block_id)],
+            vec![json!(block)],
         )
         .await
         .expect("saves")
@@ -156,13 +150,7 @@ async fn repagination_figure_on_a_30_page_report() {
     let css = format!("{}[data-kind=\"paragraph\"]", tid("block-editor"));
     let paragraphs = app.all(&css).await;
     let target = &paragraphs[paragraphs.len() / 2];
-    let block: i64 = target
-        .attr("data-block-id")
-        .await
-        .ok()
-        .flatten()
-        .and_then(|s| s.parse().ok())
-        .expect("block id");
+    let block = block_id(target).await.expect("block id");
     let page = layout["pages"]
         .as_array()
         .unwrap()

@@ -45,6 +45,19 @@ async fn shown(app: &App, el: &fantoccini::elements::Element) -> String {
         .to_string()
 }
 
+/// The id of the library's first report.
+async fn first_report_id(app: &App) -> i64 {
+    app.invoke("list_reports", json!({})).await["ok"][0]["id"]
+        .as_i64()
+        .expect("a report id")
+}
+
+/// The report's first 导语 paragraph as the store holds it.
+async fn stored_preface(app: &App, report: i64) -> serde_json::Value {
+    let stored = app.invoke("load_report", json!({ "id": report })).await;
+    stored["ok"]["preface"][0]["text"].clone()
+}
+
 /// Waits until the element matching `css` reads `want` (an editable text: its model text,
 /// placeholders included; anything else: what it shows).
 async fn wait_text(app: &App, css: &str, want: &str) {
@@ -112,14 +125,10 @@ async fn a_quoted_figure_follows_its_value_into_the_export_and_定稿_asks_the_r
         "the text keeps the placeholder"
     );
     app.wait_saved().await;
-    let report_id = app.invoke("list_reports", json!({})).await["ok"][0]["id"]
-        .as_i64()
-        .expect("report id");
-    let stored = app.invoke("load_report", json!({ "id": report_id })).await;
+    let report_id = first_report_id(&app).await;
     assert_eq!(
-        stored["ok"]["preface"][0]["text"],
-        format!("行政复议案件比上年{QUOTE}"),
-        "{stored}"
+        stored_preface(&app, report_id).await,
+        format!("行政复议案件比上年{QUOTE}")
     );
 
     // A new value repaints the chip.
@@ -192,9 +201,7 @@ async fn last_years_plan_is_a_checklist_linked_to_part_one_and_shown_before_定�
     let driver = Driver::start().await;
     let app = driver.launch().await;
     app.import_sample_into_empty_library().await;
-    let sample = app.invoke("list_reports", json!({})).await["ok"][0]["id"]
-        .as_i64()
-        .expect("sample id");
+    let sample = first_report_id(&app).await;
     let next = app
         .invoke(
             "create_from_previous",
@@ -370,14 +377,8 @@ async fn an_ime_composition_beside_a_chip_keeps_the_chip_and_saves_the_choice() 
     assert_eq!(composing, json!([1, true]), "the chip and the composition");
     // Longer than autosave's delay: had the composition been taken as text, it would be stored.
     tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
-    let report_id = app.invoke("list_reports", json!({})).await["ok"][0]["id"]
-        .as_i64()
-        .expect("the report");
-    let stored = app.invoke("load_report", json!({ "id": report_id })).await;
-    assert_eq!(
-        stored["ok"]["preface"][0]["text"],
-        json!(format!("共{token}"))
-    );
+    let report_id = first_report_id(&app).await;
+    assert_eq!(stored_preface(&app, report_id).await, format!("共{token}"));
 
     app.client
         .execute(
@@ -393,10 +394,9 @@ async fn an_ime_composition_beside_a_chip_keeps_the_chip_and_saves_the_choice() 
     wait_text(&app, &editor, &format!("共{token}法")).await;
     assert_eq!(app.all(&tid("figure-chip")).await.len(), 1);
     app.wait_saved().await;
-    let stored = app.invoke("load_report", json!({ "id": report_id })).await;
     assert_eq!(
-        stored["ok"]["preface"][0]["text"],
-        json!(format!("共{token}法"))
+        stored_preface(&app, report_id).await,
+        format!("共{token}法")
     );
     app.quit().await;
     driver.stop().await;

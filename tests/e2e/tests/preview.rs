@@ -6,7 +6,7 @@ mod pdf_support;
 
 use std::time::Duration;
 
-use harness::{App, Driver, root, tid};
+use harness::{App, Driver, block_id, root, tid};
 use pdf_support::pdf_pages;
 use serde_json::{Value, json};
 
@@ -176,7 +176,7 @@ async fn the_preview_follows_the_engine_the_typing_and_the_pdf() {
     let (editor, block) = app
         .until(10, "the caret in the new paragraph", || async {
             let active = app.client.active_element().await.ok()?;
-            let id: i64 = active.attr("data-block-id").await.ok()??.parse().ok()?;
+            let id = block_id(&active).await?;
             app.text_of(&active)
                 .await
                 .is_empty()
@@ -344,8 +344,7 @@ async fn the_preview_follows_the_engine_the_typing_and_the_pdf() {
     line.click().await.unwrap();
     app.until(10, "the caret in the clicked paragraph", || async {
         let active = app.client.active_element().await.ok()?;
-        let at = active.attr("data-block-id").await.ok().flatten()?;
-        (at == block.to_string()).then_some(())
+        (block_id(&active).await? == block).then_some(())
     })
     .await;
     app.quit().await;
@@ -405,9 +404,7 @@ async fn beside_the_editor_the_sheets_follow_the_caret() {
         (paragraphs.last().expect("paragraphs"), "the last paragraph"),
         (&paragraphs[0], "the first paragraph"),
     ] {
-        let block: i64 = (el.attr("data-block-id").await.unwrap())
-            .and_then(|s| s.parse().ok())
-            .expect("block id");
+        let block = block_id(el).await.expect("block id");
         assert!(
             !block_in_view(&app, block).await,
             "{what} starts out of view"

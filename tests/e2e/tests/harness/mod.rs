@@ -13,6 +13,11 @@ use fantoccini::{Client, ClientBuilder, Locator, elements::Element};
 use serde_json::{Value, json};
 use tokio::process::{Child, Command};
 
+/// The stored block an element shows (`data-block-id`: an editor, a preview line), if any.
+pub async fn block_id(el: &Element) -> Option<i64> {
+    el.attr("data-block-id").await.ok()??.parse().ok()
+}
+
 /// The workspace root.
 pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
