@@ -81,18 +81,26 @@ fn text_rules(
     punctuation_and_pairs(unit, out);
     structure::heading_stops(unit, out);
     dates::date_formats(unit, out);
-    placeholders::check(unit, &report.figures, out);
+    // Each field as it prints, rendered once: its placeholders, and the claims, whose counts
+    // may be placeholders.
+    let printed = [Field::Text, Field::Body].map(|field| {
+        (
+            field,
+            printed::Printed::new(unit.field(field), &report.figures),
+        )
+    });
+    for (field, printed) in &printed {
+        placeholders::check(unit, *field, printed, out);
+    }
     quotes.check(unit, out);
-    for field in [Field::Text, Field::Body] {
-        // Counts may be placeholders: the claims are read as the text prints.
-        let printed = printed::Printed::new(unit.field(field), &report.figures);
+    for (field, printed) in &printed {
         for claim in claims::claims(&printed.text)
             .into_iter()
             .filter(|c| !c.agrees)
         {
             let (en, zh) = claims::describe(&claim);
             out.push(Finding {
-                location: unit.location(field, Some(printed.typed(claim.span))),
+                location: unit.location(*field, Some(printed.typed(claim.span))),
                 severity: Severity::Error,
                 rule: Rule::Claim,
                 message_en: en,

@@ -2,51 +2,33 @@
 //! figure has, a grammar slip, a change against zero, a sum of different units. Each is an
 //! error, since the note would reach the exported document.
 
-use nianbao_report::figures::{Figure, Segment, TokenProblem, has_tokens, segments};
+use nianbao_report::figures::{Segment, TokenProblem};
 
 use crate::{
-    finding::{Field, Finding, Rule, Severity, Span},
+    finding::{Field, Finding, Rule, Severity},
+    printed::Printed,
     units::Unit,
 };
 
-/// One error per placeholder of `unit` that cannot print its number.
-pub(crate) fn check(unit: &Unit<'_>, figures: &[Figure], out: &mut Vec<Finding>) {
-    for field in [Field::Text, Field::Body] {
-        let text = unit.field(field);
-        if !has_tokens(text) {
-            continue;
-        }
-        // Segments cover the text in order, so their lengths give each token's place.
-        let mut at = 0;
-        for segment in segments(text, figures) {
-            let len = match &segment {
-                Segment::Literal { text } => text.chars().count(),
-                Segment::Token { source, .. } => source.chars().count(),
-            };
-            if let Segment::Token {
-                source,
-                rendered,
-                problem: Some(problem),
-                ..
-            } = &segment
-            {
-                let (en, zh) = describe(problem, source, rendered);
-                out.push(Finding {
-                    location: unit.location(
-                        field,
-                        Some(Span {
-                            start: at,
-                            end: at + len,
-                        }),
-                    ),
-                    severity: Severity::Error,
-                    rule: Rule::Placeholder,
-                    message_en: en,
-                    message_zh: zh,
-                    fix: None,
-                });
-            }
-            at += len;
+/// One error per placeholder of `field` (as printed: `printed`) that cannot print its number.
+pub(crate) fn check(unit: &Unit<'_>, field: Field, printed: &Printed<'_>, out: &mut Vec<Finding>) {
+    for (span, token) in printed.tokens() {
+        if let Segment::Token {
+            source,
+            rendered,
+            problem: Some(problem),
+            ..
+        } = token
+        {
+            let (en, zh) = describe(problem, source, rendered);
+            out.push(Finding {
+                location: unit.location(field, Some(span)),
+                severity: Severity::Error,
+                rule: Rule::Placeholder,
+                message_en: en,
+                message_zh: zh,
+                fix: None,
+            });
         }
     }
 }

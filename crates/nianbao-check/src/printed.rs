@@ -17,8 +17,9 @@ pub(crate) struct Printed<'a> {
 struct Piece {
     printed: Range<usize>,
     typed: Range<usize>,
-    /// A placeholder: its printed chars have no typed counterpart of their own.
-    token: bool,
+    /// A placeholder (a `Segment::Token`): its printed chars have no typed counterpart of
+    /// their own.
+    token: Option<Segment>,
 }
 
 impl<'a> Printed<'a> {
@@ -28,7 +29,7 @@ impl<'a> Printed<'a> {
             let whole = Piece {
                 printed: 0..len,
                 typed: 0..len,
-                token: false,
+                token: None,
             };
             return Printed {
                 text: Cow::Borrowed(typed),
@@ -38,29 +39,39 @@ impl<'a> Printed<'a> {
         let mut pieces = Vec::new();
         let mut text = String::new();
         let (mut at_printed, mut at_typed) = (0, 0);
-        let mut push = |shown: &str, source_len: usize, token: bool, text: &mut String| {
+        for segment in segments(typed, figures) {
+            let (shown, source_len) = match &segment {
+                Segment::Literal { text: t } => (t, t.chars().count()),
+                Segment::Token {
+                    source, rendered, ..
+                } => (rendered, source.chars().count()),
+            };
             let len = shown.chars().count();
+            text.push_str(shown);
+            let token = matches!(segment, Segment::Token { .. }).then_some(segment);
             pieces.push(Piece {
                 printed: at_printed..at_printed + len,
                 typed: at_typed..at_typed + source_len,
                 token,
             });
-            text.push_str(shown);
             at_printed += len;
             at_typed += source_len;
-        };
-        for segment in segments(typed, figures) {
-            match &segment {
-                Segment::Literal { text: t } => push(t, t.chars().count(), false, &mut text),
-                Segment::Token {
-                    source, rendered, ..
-                } => push(rendered, source.chars().count(), true, &mut text),
-            }
         }
         Printed {
             text: Cow::Owned(text),
             pieces,
         }
+    }
+
+    /// The placeholders (`Segment::Token`), each with where it was typed.
+    pub(crate) fn tokens(&self) -> impl Iterator<Item = (Span, &Segment)> {
+        (self.pieces.iter()).filter_map(|p| {
+            let span = Span {
+                start: p.typed.start,
+                end: p.typed.end,
+            };
+            p.token.as_ref().map(|t| (span, t))
+        })
     }
 
     /// Where a span of the printed text was typed; a span reaching into a placeholder covers
@@ -82,7 +93,7 @@ impl<'a> Printed<'a> {
             }
         };
         match self.pieces.iter().find(inside) {
-            Some(p) if p.token => {
+            Some(p) if p.token.is_some() => {
                 if end {
                     p.typed.end
                 } else {
