@@ -68,11 +68,11 @@ describe('estimateReport', () => {
     expect(e.chars).toBe(400);
   });
 
-  it('counts an edited paragraph anew and the others as before', () => {
+  it('follows a paragraph that grows, and comes back when it shrinks', () => {
     const texts = Array.from({ length: 20 }, () => '字'.repeat(20));
     const r = reportWith(texts);
     expect(estimateReport(r).lines).toBe(25.5);
-    // The eleventh paragraph grows to two lines; the others are the same strings.
+    // The eleventh paragraph grows to two lines.
     const grown = reportWith(texts.map((t, i) => (i === 10 ? t + '字'.repeat(20) : t)));
     const e = estimateReport(grown);
     expect(e.lines).toBe(26.5);

@@ -50,21 +50,13 @@ export interface Estimate {
   pages: number;
 }
 
-/** Characters and lines of each paragraph text of the last estimate: the status bar counts
- *  again on every keystroke, and all but the edited paragraph are found here. */
-let counted = new Map<string, { chars: number; lines: number }>();
-
 /** Pages and characters of a whole report. Empty paragraphs are not printed and do not count. */
 export function estimateReport(report: Report): Estimate {
-  const seen = new Map<string, { chars: number; lines: number }>();
   let chars = 0;
   let lines = titleLines(report.meta.title?.trim() ? report.meta.title : generatedTitle(report.meta));
   const paragraph = (text: string) => {
-    let c = counted.get(text);
-    if (c === undefined) c = { chars: countChars(text), lines: text.trim() === '' ? 0 : paragraphLines(text) };
-    seen.set(text, c);
-    chars += c.chars;
-    lines += c.lines;
+    chars += countChars(text);
+    if (text.trim() !== '') lines += paragraphLines(text);
   };
   if (report.meta.recipient?.trim()) lines += Math.ceil((cells(report.meta.recipient) + 1) / CELLS_PER_LINE);
   for (const p of report.preface) paragraph(p.text);
@@ -85,7 +77,6 @@ export function estimateReport(report: Report): Estimate {
   if (report.meta.attachments.length > 0) lines += 1 + report.meta.attachments.length;
   // Sign-off: a blank line, 署名, 成文日期.
   lines += 3;
-  counted = seen;
   return { chars, lines, pages: pagesForLines(lines) };
 }
 
