@@ -2,8 +2,8 @@
 // runs in the window (WebAssembly, ./engine.ts): a keystroke is laid out within its input
 // event and the next frame shows it. Saves, structure edits, undo, 一键修正, restores and
 // figure values load the stored report into it again, with the typing not stored yet. The
-// engine answers with the pages that changed only, and the clock runs from the edit to the
-// repainted sheet. Where the module cannot run, the app lays out instead (`repaginate`).
+// engine answers with the pages that changed only; the clock times each re-pagination up to
+// the repainted sheet. Where the module cannot run, the app lays out instead (`repaginate`).
 
 import { tick } from 'svelte';
 import type { Layout } from '../ipc/bindings/Layout';
@@ -27,8 +27,6 @@ export class PreviewState {
   private revision: number | null = null;
   /** Text typed but perhaps not stored yet, by block id; dropped once everything is saved. */
   private readonly edits = new Map<number, TextEdit>();
-  /** When the oldest edit not yet laid out happened. */
-  private editedAt: number | null = null;
   private running = false;
   private again = false;
   private readonly clock = new PreviewClock();
@@ -74,12 +72,11 @@ export class PreviewState {
     if (this.engine && this.revision !== null) {
       const answer = this.run(() => this.engine!.edit(edit, this.revision));
       if (answer && 'ok' in answer && this.show(answer.ok)) {
-        void this.painted(at, at, performance.now());
+        void this.painted(at, performance.now());
         return;
       }
     }
     // Not laid out here (no layout yet, a block the engine does not hold): load afresh.
-    this.editedAt ??= at;
     void this.refresh();
   }
 
@@ -100,8 +97,6 @@ export class PreviewState {
       do {
         this.again = false;
         const asked = performance.now();
-        const since = this.editedAt;
-        this.editedAt = null;
         let arrived = asked;
         try {
           const delta = await this.laidOut();
@@ -113,7 +108,7 @@ export class PreviewState {
           this.error = messageOf(e);
           continue;
         }
-        await this.painted(since, asked, arrived);
+        await this.painted(asked, arrived);
       } while (this.again);
     } finally {
       this.running = false;
@@ -154,11 +149,11 @@ export class PreviewState {
   }
 
   /** Waits for the sheets to repaint and records how long it took. */
-  private async painted(since: number | null, asked: number, arrived: number): Promise<void> {
+  private async painted(asked: number, arrived: number): Promise<void> {
     await tick();
     const updated = performance.now();
     const framed = await nextPaint();
     const painted = performance.now();
-    this.clock.record({ since, asked, arrived, updated, framed, painted, pages: this.layout?.pages.length ?? 0 });
+    this.clock.record({ asked, arrived, updated, framed, painted });
   }
 }

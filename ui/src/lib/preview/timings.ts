@@ -1,22 +1,18 @@
 // How long the preview takes to show a change, kept for the figures test
 // (tests/e2e/tests/figures.rs reads `window.__nianbaoPreview`).
 
-/** Milliseconds, oldest first: from an edit to the sheets' DOM holding it (`edit`, the
- *  re-pagination as the window sees it) and to the frame painted with it (`shown`); for every
- *  re-pagination, asking the engine until its answer is in hand (`layout`: in the window, or
- *  a load of the stored report over IPC), the DOM update (`dom`), the wait for the frame
- *  (`wait`: DOM updated → the frame's callback) and the frame's own style, layout and paint
- *  (`frame`); `engine`: where the layout is made (the WebAssembly engine in the window, or the
- *  app over IPC). */
+/** Milliseconds, oldest first, for every re-pagination: asking the engine until its answer is
+ *  in hand (`layout`: in the window, or a load of the stored report over IPC), the DOM update
+ *  (`dom`), the wait for the frame (`wait`: DOM updated → the frame's callback) and the frame's
+ *  own style, layout and paint (`frame`); `engine`: where the layout is made (the WebAssembly
+ *  engine in the window, or the app over IPC). The time from a keystroke to its page is
+ *  measured by the test itself, from before the input event. */
 export interface PreviewTimings {
   engine: 'window' | 'app';
-  edit: number[];
-  shown: number[];
   layout: number[];
   dom: number[];
   wait: number[];
   frame: number[];
-  pages: number;
 }
 
 declare global {
@@ -27,20 +23,18 @@ declare global {
 
 const KEEP = 200;
 
-/** The moments of one re-pagination (performance.now()); `since` is the edit's, if any. */
+/** The moments of one re-pagination (performance.now()). */
 export interface Moments {
-  since: number | null;
   asked: number;
   arrived: number;
   updated: number;
   /** The frame's callback ran. */
   framed: number;
   painted: number;
-  pages: number;
 }
 
 export class PreviewClock {
-  private readonly t: PreviewTimings = { engine: 'app', edit: [], shown: [], layout: [], dom: [], wait: [], frame: [], pages: 0 };
+  private readonly t: PreviewTimings = { engine: 'app', layout: [], dom: [], wait: [], frame: [] };
 
   constructor() {
     window.__nianbaoPreview = this.t;
@@ -56,15 +50,10 @@ export class PreviewClock {
       list.push(ms);
       if (list.length > KEEP) list.shift();
     };
-    if (m.since !== null) {
-      push(this.t.edit, m.updated - m.since);
-      push(this.t.shown, m.painted - m.since);
-    }
     push(this.t.layout, m.arrived - m.asked);
     push(this.t.dom, m.updated - m.arrived);
     push(this.t.wait, m.framed - m.updated);
     push(this.t.frame, m.painted - m.framed);
-    this.t.pages = m.pages;
   }
 }
 
