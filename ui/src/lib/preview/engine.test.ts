@@ -1,30 +1,15 @@
-/// <reference types="node" />
 // The engine as the window runs it: the built .wasm (make wasm), loaded and called from
 // JavaScript, on the published sample report.
 
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { LayoutDelta } from '../ipc/bindings/LayoutDelta';
-import type { Page } from '../ipc/bindings/Page';
 import type { Report } from '../ipc/bindings/Report';
 import { WasmEngine, type EngineAnswer } from './engine';
-
-const wasm = readFileSync(new URL('../../../wasm/nianbao-layout.wasm', import.meta.url));
-const sample = (): Report =>
-  JSON.parse(readFileSync(new URL('../../../../crates/nianbao-layout/fixtures/changziying-2023.json', import.meta.url), 'utf8')) as Report;
+import { printed, sample, wasm } from './testEngine';
 
 function ok(answer: EngineAnswer): LayoutDelta {
   if (!('ok' in answer)) throw new Error(JSON.stringify(answer));
   return answer.ok;
-}
-
-/** The printed text of one block, across its lines and pages. */
-function printed(pages: Page[], block: number): string {
-  return pages
-    .flatMap((p) => p.lines)
-    .filter((l) => l.block === block)
-    .flatMap((l) => l.spans.map((s) => s.text))
-    .join('');
 }
 
 describe('WasmEngine', () => {

@@ -1,39 +1,23 @@
 // @vitest-environment jsdom
-/// <reference types="node" />
 // The preview's state with the real engine (the built .wasm) and the app's commands stood in
 // for: a keystroke is laid out before `edited` returns, and a window that cannot run the
-// module is laid out by the app instead. (jsdom's URL takes no file: URLs, hence FileUrl.)
+// module is laid out by the app instead.
 
-import { readFileSync } from 'node:fs';
-import { URL as FileUrl } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LayoutDelta } from '../ipc/bindings/LayoutDelta';
-import type { Report } from '../ipc/bindings/Report';
 import { loadReport, repaginate } from '../ipc/commands';
 import { loadEngine, WasmEngine } from './engine';
 import { PreviewState } from './preview.svelte';
+import { printed, sample, wasm } from './testEngine';
 
 vi.mock('../ipc/commands', () => ({ loadReport: vi.fn(), repaginate: vi.fn() }));
 vi.mock('./engine', async (actual) => ({ ...(await actual<typeof import('./engine')>()), loadEngine: vi.fn() }));
-
-const wasm = readFileSync(new FileUrl('../../../wasm/nianbao-layout.wasm', import.meta.url));
-const sample = (): Report =>
-  JSON.parse(readFileSync(new FileUrl('../../../../crates/nianbao-layout/fixtures/changziying-2023.json', import.meta.url), 'utf8')) as Report;
 
 const idle = { saveStatus: { state: 'idle' } };
 
 async function until(what: string, ok: () => boolean): Promise<void> {
   for (let i = 0; i < 200 && !ok(); i++) await new Promise((r) => setTimeout(r, 5));
   if (!ok()) throw new Error(`timed out: ${what}`);
-}
-
-/** The text one block prints, across the layout's pages. */
-function printed(preview: PreviewState, block: number): string {
-  return (preview.layout?.pages ?? [])
-    .flatMap((p) => p.lines)
-    .filter((l) => l.block === block)
-    .flatMap((l) => l.spans.map((s) => s.text))
-    .join('');
 }
 
 beforeEach(() => {
@@ -53,7 +37,7 @@ describe('PreviewState', () => {
 
     const lead = sample().preface[0]!;
     preview.edited(lead.id!, { text: lead.text + '新增的一句话。', body: '' });
-    expect(printed(preview, lead.id!)).toBe(lead.text + '新增的一句话。');
+    expect(printed(preview.layout?.pages ?? [], lead.id!)).toBe(lead.text + '新增的一句话。');
     expect(repaginate).not.toHaveBeenCalled();
     expect(window.__nianbaoPreview?.engine).toBe('window');
     stop();
@@ -75,7 +59,7 @@ describe('PreviewState', () => {
 
     const lead = sample().preface[0]!;
     preview.edited(lead.id!, { text: '只剩一句。', body: '' });
-    await until('the edit laid out', () => printed(preview, lead.id!) === '只剩一句。');
+    await until('the edit laid out', () => printed(preview.layout?.pages ?? [], lead.id!) === '只剩一句。');
     expect(vi.mocked(repaginate).mock.lastCall?.[2]).toEqual([{ block_id: lead.id, text: '只剩一句。', body: '' }]);
     expect(window.__nianbaoPreview?.engine).toBe('app');
     stop();
