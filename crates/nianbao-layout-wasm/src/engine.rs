@@ -47,13 +47,7 @@ impl Engine {
         }
         // A block prints from its own text and the figures alone: only the edited one is
         // resolved again, not a copy of the whole report on every keystroke.
-        let print = |text: &str| {
-            if figures::has_tokens(text) {
-                figures::render(text, &report.figures)
-            } else {
-                text.to_owned()
-            }
-        };
+        let print = |text: &str| figures::render(text, &report.figures);
         printed.apply_text(&TextEdit {
             block_id: edit.block_id,
             text: print(&edit.text),
@@ -91,6 +85,14 @@ mod tests {
             number(&mut part.blocks, &mut next);
         }
         report
+    }
+
+    /// What one block prints on the pages of `delta`.
+    fn block_text(delta: &LayoutDelta, block: i64) -> String {
+        (delta.pages.iter().flat_map(|p| &p.lines))
+            .filter(|l| l.block == Some(block))
+            .flat_map(|l| l.spans.iter().map(|s| s.text.as_str()))
+            .collect()
     }
 
     fn loaded(report: &Report) -> Loaded {
@@ -178,10 +180,7 @@ mod tests {
         for page in &delta.pages {
             assert_eq!(page, &whole.pages[page.number as usize - 1]);
         }
-        let shown: String = (delta.pages.iter().flat_map(|p| &p.lines))
-            .filter(|l| l.block == Some(id))
-            .flat_map(|l| l.spans.iter().map(|s| s.text.as_str()))
-            .collect();
+        let shown = block_text(&delta, id);
         assert!(shown.ends_with(&printed), "{shown}");
     }
 
@@ -202,11 +201,7 @@ mod tests {
             },
             None,
         );
-        let printed: String = (delta.pages.iter().flat_map(|p| &p.lines))
-            .filter(|l| l.block == Some(id))
-            .flat_map(|l| l.spans.iter().map(|s| s.text.as_str()))
-            .collect();
-        assert_eq!(printed, "未保存的文字。");
+        assert_eq!(block_text(&delta, id), "未保存的文字。");
     }
 
     #[test]
