@@ -149,7 +149,7 @@ async fn the_sample_opens_with_its_five_parts() {
         .collect();
     assert_eq!(parts.len(), 5, "{outline:?}");
     assert_eq!(parts[4], "五、其他需要报告的情况");
-    let estimate = app.text_of(&app.id("page-estimate").await).await;
+    let estimate = app.text_of_id("page-estimate").await;
     assert!(estimate.contains('页'), "{estimate}");
 
     // The screenshot in the README: the editor with the sample open.

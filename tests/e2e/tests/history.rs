@@ -61,7 +61,7 @@ async fn restoring_an_earlier_version_and_undoing_the_restore() {
         .click()
         .await
         .unwrap();
-    let page = app.text_of(&app.id("version-page").await).await;
+    let page = app.text_of_id("version-page").await;
     assert!(page.contains(&original) && !page.contains("全年新建法律顾问库一个。"));
     assert!(
         app.all("[data-testid=\"version-page\"] [contenteditable]")
@@ -127,7 +127,7 @@ async fn restoring_an_earlier_version_and_undoing_the_restore() {
         (app.all(&tid("history-item")).await.len() == 3).then_some(())
     })
     .await;
-    let first = app.text_of(&app.id("history-item").await).await;
+    let first = app.text_of_id("history-item").await;
     assert!(first.contains("恢复前"), "{first}");
 
     // 保存为命名版本: 送审稿 is proposed.

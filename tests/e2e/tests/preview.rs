@@ -47,7 +47,7 @@ fn has_warning(layout: &Value, kind: &str) -> bool {
 /// Sheets in the DOM, and the number the preview shows.
 async fn sheets(app: &App) -> (usize, String) {
     let n = app.all(&tid("preview-sheet")).await.len();
-    let shown = app.text_of(&app.id("preview-pages").await).await;
+    let shown = app.text_of_id("preview-pages").await;
     (n, shown)
 }
 
@@ -127,7 +127,7 @@ async fn the_preview_follows_the_engine_the_typing_and_the_pdf() {
     let engine = page_count(&layout(&app, id).await);
     assert!(engine >= 3, "the sample fills several pages, got {engine}");
     until_sheets(&app, engine).await;
-    let status = app.text_of(&app.id("page-estimate").await).await;
+    let status = app.text_of_id("page-estimate").await;
     assert!(status.starts_with(&format!("共 {engine} 页")), "{status}");
     let laid_out_by = app
         .client

@@ -34,7 +34,7 @@ async fn a_damaged_database_is_set_aside_and_the_newest_backup_restored() {
     // 备份与恢复: today's automatic backup is there; 立即备份 adds one with the sample in it.
     app.click("backups").await;
     app.id("backups-view").await;
-    let dir = app.text_of(&app.id("backups-dir").await).await;
+    let dir = app.text_of_id("backups-dir").await;
     assert!(dir.ends_with("backups"), "{dir}");
     let before = app.all(&tid("backup-item")).await.len();
     assert_eq!(before, 1, "the daily backup");
@@ -43,7 +43,7 @@ async fn a_damaged_database_is_set_aside_and_the_newest_backup_restored() {
         (app.all(&tid("backup-item")).await.len() == before + 1).then_some(())
     })
     .await;
-    let newest = app.text_of(&app.id("backup-item").await).await;
+    let newest = app.text_of_id("backup-item").await;
     assert!(newest.contains("手动备份"), "{newest}");
     tokio::time::sleep(Duration::from_millis(300)).await;
     fs::write(
@@ -71,7 +71,7 @@ async fn a_damaged_database_is_set_aside_and_the_newest_backup_restored() {
 
     app.click("recover-from-backup").await;
     app.id("report-item").await;
-    let title = app.text_of(&app.id("report-item").await).await;
+    let title = app.text_of_id("report-item").await;
     assert!(title.contains("长子营镇"), "{title}");
     let aside: Vec<String> = fs::read_dir(driver.dir.path())
         .unwrap()

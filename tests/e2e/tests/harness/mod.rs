@@ -213,11 +213,27 @@ impl App {
 
     /// The text of an element, or its value for inputs and text areas.
     pub async fn text_of(&self, el: &Element) -> String {
+        let el = serde_json::to_value(el).expect("element ref");
+        self.read_text("arguments[0]", el).await
+    }
+
+    /// The text of the element with this test id, found and read in one step: a view that
+    /// renders the element anew meanwhile (another branch of an `{#if}`) leaves no stale
+    /// reference behind.
+    pub async fn text_of_id(&self, id: &str) -> String {
+        self.id(id).await;
+        self.read_text("document.querySelector(arguments[0])", json!(tid(id)))
+            .await
+    }
+
+    /// Reads the text (or an input's value) of the element `which` finds from `arg`.
+    async fn read_text(&self, which: &str, arg: Value) -> String {
+        let script = format!(
+            "const e = {which}; return ('value' in e && e.tagName !== 'LI') ? e.value : e.innerText;"
+        );
         let v = self
             .client
-            .execute("const e = arguments[0]; return ('value' in e && e.tagName !== 'LI') ? e.value : e.innerText;", vec![
-                serde_json::to_value(el).expect("element ref"),
-            ])
+            .execute(&script, vec![arg])
             .await
             .expect("read text");
         v.as_str().unwrap_or_default().to_string()
@@ -254,7 +270,7 @@ impl App {
     /// Waits until the save status says 已保存.
     pub async fn wait_saved(&self) {
         self.until(10, "已保存", || async {
-            let s = self.text_of(&self.id("save-status").await).await;
+            let s = self.text_of_id("save-status").await;
             s.contains("已保存").then_some(())
         })
         .await
